@@ -1,0 +1,95 @@
+//! The API's JSON envelopes: building error envelopes (sandbox) and reading them back (app, CLI).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use ts_rs::TS;
+
+use crate::error_codes::ApiErrorCode;
+
+/// One field that failed validation, as listed in `error.fields`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldProblem {
+    pub field: String,
+    pub reason: String,
+}
+
+/// The `error` object of a failure envelope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+    pub http_status: u16,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
+}
+
+impl ApiError {
+    pub fn new(code: ApiErrorCode) -> Self {
+        Self {
+            code: code.as_str().into(),
+            message: code.server_message().into(),
+            http_status: code.http_status(),
+            fields: Vec::new(),
+        }
+    }
+
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    pub fn with_fields(mut self, fields: Vec<FieldProblem>) -> Self {
+        self.fields = fields;
+        self
+    }
+
+    /// The whole envelope: `{"success": false, "error": {...}}`.
+    pub fn to_envelope(&self) -> Value {
+        json!({ "success": false, "error": self })
+    }
+}
+
+/// `{"success": true, "data": ...}`.
+pub fn success(data: Value) -> Value {
+    json!({ "success": true, "data": data })
+}
+
+/// Reads an error envelope out of a response body; `None` if the body is not one.
+pub fn parse_error(body: &[u8]) -> Option<ApiError> {
+    #[derive(Deserialize)]
+    struct Failure {
+        success: bool,
+        error: ApiError,
+    }
+    let failure: Failure = serde_json::from_slice(body).ok()?;
+    (!failure.success).then_some(failure.error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn envelope_has_the_spec_shape() {
+        let env = ApiError::new(ApiErrorCode::HmacInvalid).to_envelope();
+        assert_eq!(
+            env,
+            json!({"success": false, "error": {"code": "HMAC_INVALID", "message": "Signature verification failed", "http_status": 401}})
+        );
+    }
+
+    #[test]
+    fn parse_reads_failures_only() {
+        let body = br#"{"success":false,"error":{"code":"RATE_LIMITED","message":"Too many requests, slow down","http_status":429}}"#;
+        assert_eq!(parse_error(body).unwrap().code, "RATE_LIMITED");
+        assert!(parse_error(br#"{"success":true,"data":{}}"#).is_none());
+        assert!(parse_error(b"not json").is_none());
+        let with_fields = ApiError::new(ApiErrorCode::ValidationError).with_fields(vec![FieldProblem {
+            field: "pan".into(),
+            reason: "must be 10 characters".into(),
+        }]);
+        let bytes = serde_json::to_vec(&with_fields.to_envelope()).unwrap();
+        assert_eq!(parse_error(&bytes).unwrap(), with_fields);
+    }
+}

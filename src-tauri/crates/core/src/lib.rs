@@ -1,0 +1,13 @@
+//! VK Workspace core: the request model, HMAC-SHA256 signing and the API's error codes. Pure: no I/O.
+
+pub mod envelope;
+pub mod error_codes;
+pub mod identifiers;
+pub mod request;
+pub mod secret;
+pub mod sign;
+
+pub use error_codes::{ApiErrorCode, Explanation};
+pub use request::{Credentials, RequestSpec};
+pub use secret::ApiSecret;
+pub use sign::{sign, SignError, SignedRequest};

@@ -1,0 +1,57 @@
+//! Sandbox settings: the credentials it accepts, IP allowlist, rate limit and clock tolerance.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+
+use vk_core::ApiSecret;
+
+/// The built-in credentials. They are public on purpose (README, `vk-sandbox` output): sandbox only.
+pub const BUILTIN_API_KEY: &str = "vk_sandbox_demo_key";
+pub const BUILTIN_SECRET: &str = "vk_sandbox_demo_secret";
+pub const BUILTIN_TENANT: &str = "123456";
+
+/// One API key the sandbox accepts, with its secret and the tenant it belongs to.
+#[derive(Debug, Clone)]
+pub struct SandboxCredential {
+    pub api_key: String,
+    pub secret: ApiSecret,
+    pub tenant_code: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    pub credentials: Vec<SandboxCredential>,
+    /// Client addresses allowed to call; empty means every (loopback) address is allowed.
+    pub allowed_ips: Vec<IpAddr>,
+    /// Requests per second per API key; `None` means no limit.
+    pub rate_limit_per_second: Option<NonZeroU32>,
+    /// How far a request's timestamp may be from the server clock, either way (the spec: 300 s).
+    pub max_clock_skew_secs: u64,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl SandboxConfig {
+    /// The built-in sandbox: one demo key, no IP allowlist, no rate limit.
+    pub fn builtin() -> Self {
+        Self::with_credential(SandboxCredential {
+            api_key: BUILTIN_API_KEY.into(),
+            secret: ApiSecret::new(BUILTIN_SECRET),
+            tenant_code: BUILTIN_TENANT.into(),
+        })
+    }
+
+    pub fn with_credential(credential: SandboxCredential) -> Self {
+        Self {
+            credentials: vec![credential],
+            allowed_ips: Vec::new(),
+            rate_limit_per_second: None,
+            max_clock_skew_secs: 300,
+            max_body_bytes: 1024 * 1024,
+        }
+    }
+
+    pub fn credential(&self, api_key: &str) -> Option<&SandboxCredential> {
+        self.credentials.iter().find(|c| c.api_key == api_key)
+    }
+}

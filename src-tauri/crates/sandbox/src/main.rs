@@ -1,0 +1,108 @@
+//! `vk-sandbox`: runs the built-in sandbox alone on a loopback port until Ctrl+C or SIGTERM.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::num::NonZeroU32;
+use std::process::ExitCode;
+
+use clap::Parser;
+use vk_core::ApiSecret;
+use vk_sandbox::{start, SandboxConfig, SandboxCredential, BUILTIN_SECRET};
+
+/// Run the VistarKriya sandbox server on this computer (loopback only).
+#[derive(Parser)]
+#[command(name = "vk-sandbox", version)]
+struct Args {
+    /// Port on 127.0.0.1 to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 8787)]
+    port: u16,
+    /// Accept this API key instead of the built-in one (the secret comes from VK_SANDBOX_SECRET).
+    #[arg(long, requires = "tenant")]
+    api_key: Option<String>,
+    /// The 6-digit tenant code that goes with --api-key.
+    #[arg(long, requires = "api_key")]
+    tenant: Option<String>,
+    /// Requests per second allowed per API key (no limit when left out).
+    #[arg(long, value_name = "N")]
+    rate_limit: Option<NonZeroU32>,
+    /// Only accept requests from this client address (repeat for more).
+    #[arg(long = "allow-ip", value_name = "ADDR")]
+    allow_ip: Vec<IpAddr>,
+}
+
+fn config_from(args: &Args) -> Result<SandboxConfig, String> {
+    let mut config = match (&args.api_key, &args.tenant) {
+        (Some(api_key), Some(tenant)) => {
+            vk_core::sign::check_tenant_code(tenant).map_err(|e| e.to_string())?;
+            let secret = std::env::var("VK_SANDBOX_SECRET").unwrap_or_default();
+            if secret.is_empty() {
+                return Err("--api-key needs its secret in the environment variable VK_SANDBOX_SECRET".into());
+            }
+            SandboxConfig::with_credential(SandboxCredential {
+                api_key: api_key.clone(),
+                secret: ApiSecret::new(secret),
+                tenant_code: tenant.clone(),
+            })
+        }
+        _ => SandboxConfig::builtin(),
+    };
+    config.rate_limit_per_second = args.rate_limit;
+    config.allowed_ips = args.allow_ip.clone();
+    Ok(config)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("SIGTERM handler can be installed");
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    let config = match config_from(&args) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("vk-sandbox: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let credential = config.credentials[0].clone();
+    let addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), args.port);
+    let sandbox = match start(config, addr).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("vk-sandbox: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("VistarKriya sandbox listening on {}", sandbox.base_url());
+    println!("  API key:     {}", credential.api_key);
+    if args.api_key.is_some() {
+        println!("  API secret:  (from VK_SANDBOX_SECRET, not shown)");
+    } else {
+        println!("  API secret:  {BUILTIN_SECRET}");
+    }
+    println!("  Tenant code: {}", credential.tenant_code);
+    match args.rate_limit {
+        Some(n) => println!("  Rate limit:  {n} requests per second per key"),
+        None => println!("  Rate limit:  none"),
+    }
+    if !args.allow_ip.is_empty() {
+        let ips: Vec<String> = args.allow_ip.iter().map(ToString::to_string).collect();
+        println!("  Allowed IPs: {}", ips.join(", "));
+    }
+    println!("Press Ctrl+C to stop.");
+    shutdown_signal().await;
+    sandbox.stop().await;
+    println!("Sandbox stopped.");
+    ExitCode::SUCCESS
+}
