@@ -93,3 +93,20 @@ mod tests {
         assert_eq!(parse_error(&bytes).unwrap(), with_fields);
     }
 }
+
+/// The body re-indented for reading (key order kept), or `None` if it is not JSON.
+pub fn pretty_json(body: &[u8]) -> Option<String> {
+    let value: Value = serde_json::from_slice(body).ok()?;
+    serde_json::to_string_pretty(&value).ok()
+}
+
+#[cfg(test)]
+mod pretty_tests {
+    #[test]
+    fn pretty_keeps_key_order() {
+        let out = super::pretty_json(br#"{"z":1,"a":{"b":[1,2]}}"#).unwrap();
+        assert!(out.find("\"z\"").unwrap() < out.find("\"a\"").unwrap());
+        assert!(out.contains("\n  \"a\": {"));
+        assert!(super::pretty_json(b"<html>").is_none());
+    }
+}

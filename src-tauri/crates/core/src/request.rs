@@ -16,6 +16,16 @@ pub struct RequestSpec {
 }
 
 impl RequestSpec {
+    /// Checks that a non-empty body is JSON, saying where it breaks. The body itself is never rewritten.
+    pub fn check_json_body(&self) -> Result<(), String> {
+        if self.body.is_empty() {
+            return Ok(());
+        }
+        serde_json::from_slice::<serde::de::IgnoredAny>(&self.body)
+            .map(|_| ())
+            .map_err(|e| format!("The body is not valid JSON (line {}, column {}): {e}", e.line(), e.column()))
+    }
+
     pub fn new(method: impl Into<String>, endpoint: impl Into<String>, body: impl Into<Vec<u8>>) -> Self {
         Self {
             method: method.into(),
@@ -32,4 +42,17 @@ pub struct Credentials {
     pub api_key: String,
     pub tenant_code: String,
     pub secret: ApiSecret,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_body_check_points_at_the_problem() {
+        assert!(RequestSpec::new("GET", "/x", "").check_json_body().is_ok());
+        assert!(RequestSpec::new("POST", "/x", "{\n  \"a\": 1\n}").check_json_body().is_ok());
+        let err = RequestSpec::new("POST", "/x", "{\"pan\": }").check_json_body().unwrap_err();
+        assert!(err.contains("line 1, column 9"), "{err}");
+    }
 }

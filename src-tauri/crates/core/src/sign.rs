@@ -4,6 +4,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use crate::request::{Credentials, RequestSpec};
+use crate::secret::ApiSecret;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -130,21 +131,28 @@ pub fn hmac_hex(secret: &[u8], message: &[u8]) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
-/// Signs `request` for `credentials` at `timestamp` (Unix seconds).
-pub fn sign(request: &RequestSpec, credentials: &Credentials, timestamp: u64) -> Result<SignedRequest, SignError> {
+/// The string to sign and its signature, after checking method, endpoint and secret.
+/// Key and tenant are not involved: they are sent, never signed.
+pub fn signature_for(request: &RequestSpec, secret: &ApiSecret, timestamp: u64) -> Result<(String, String), SignError> {
     check_method(&request.method)?;
     check_endpoint(&request.endpoint)?;
+    if secret.is_empty() {
+        return Err(SignError::EmptySecret);
+    }
+    let message = message_to_sign(timestamp, &request.method, &request.endpoint, &request.body);
+    let signature = hmac_hex(secret.expose_bytes(), &message);
+    Ok((String::from_utf8_lossy(&message).into_owned(), signature))
+}
+
+/// Signs `request` for `credentials` at `timestamp` (Unix seconds).
+pub fn sign(request: &RequestSpec, credentials: &Credentials, timestamp: u64) -> Result<SignedRequest, SignError> {
     if credentials.api_key.trim().is_empty() {
         return Err(SignError::EmptyApiKey);
     }
     check_tenant_code(&credentials.tenant_code)?;
-    if credentials.secret.is_empty() {
-        return Err(SignError::EmptySecret);
-    }
-    let message = message_to_sign(timestamp, &request.method, &request.endpoint, &request.body);
-    let signature = hmac_hex(credentials.secret.expose_bytes(), &message);
+    let (string_to_sign, signature) = signature_for(request, &credentials.secret, timestamp)?;
     Ok(SignedRequest {
-        string_to_sign: String::from_utf8_lossy(&message).into_owned(),
+        string_to_sign,
         api_key: credentials.api_key.clone(),
         timestamp,
         signature,
@@ -155,7 +163,6 @@ pub fn sign(request: &RequestSpec, credentials: &Credentials, timestamp: u64) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::secret::ApiSecret;
 
     fn creds() -> Credentials {
         Credentials {

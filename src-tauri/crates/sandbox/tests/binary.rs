@@ -1,0 +1,57 @@
+//! The `vk-sandbox` binary: prints what it accepts, serves, and stops cleanly on SIGTERM.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+#[test]
+fn prints_credentials_serves_and_stops_on_sigterm() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vk-sandbox"))
+        .args(["--port", "0", "--rate-limit", "5"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("vk-sandbox starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let addr = first.rsplit("http://").next().unwrap().to_string();
+    let mut banner = vec![first];
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let done = line.starts_with("Press Ctrl+C");
+        banner.push(line);
+        if done {
+            break;
+        }
+    }
+    let banner = banner.join("\n");
+    assert!(banner.contains("API key:     vk_sandbox_demo_key"), "{banner}");
+    assert!(banner.contains("API secret:  vk_sandbox_demo_secret"), "{banner}");
+    assert!(banner.contains("Tenant code: 123456"), "{banner}");
+    assert!(banner.contains("5 requests per second"), "{banner}");
+
+    // It answers (with an envelope: no key was sent).
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    use std::io::{Read, Write};
+    write!(stream, "GET /api/v1/wallet/core/balance HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 401"), "{answer}");
+    assert!(answer.contains("AUTH_MISSING_KEY"));
+
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let exit = child.wait().unwrap();
+    assert!(exit.success(), "exit on SIGTERM: {exit:?}");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert_eq!(rest.last().map(String::as_str), Some("Sandbox stopped."));
+}
+
+#[test]
+fn custom_key_needs_its_secret_from_the_environment() {
+    let out = Command::new(env!("CARGO_BIN_EXE_vk-sandbox"))
+        .args(["--port", "0", "--api-key", "vk_live_x", "--tenant", "654321"])
+        .env_remove("VK_SANDBOX_SECRET")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("VK_SANDBOX_SECRET"));
+}
