@@ -1,0 +1,85 @@
+"""The real app window on the built-in sandbox: a signed PAN verification succeeds, a wrong secret shows HMAC_INVALID."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import ARTIFACTS
+
+BUILTIN_SECRET = "vk_sandbox_demo_secret"
+WRONG_SECRET = "not-the-right-secret-e2e"
+
+
+def by_test_id(test_id):
+    return (By.CSS_SELECTOR, f'[data-testid="{test_id}"]')
+
+
+def wait_text(driver, test_id, text, timeout=15):
+    WebDriverWait(driver, timeout).until(EC.text_to_be_present_in_element(by_test_id(test_id), text))
+    return driver.find_element(*by_test_id(test_id)).text
+
+
+def replace_text(element, text):
+    """Select all and type over it, the way a person would (React sees real input events)."""
+    element.click()
+    element.send_keys(Keys.CONTROL, "a")
+    element.send_keys(Keys.DELETE)
+    element.send_keys(text)
+
+
+def compose_pan_request(driver):
+    Select(driver.find_element(*by_test_id("method"))).select_by_visible_text("POST")
+    replace_text(driver.find_element(*by_test_id("endpoint")), "/api/v1/verify/pan")
+    replace_text(driver.find_element(*by_test_id("body")), '{"pan":"ABCDE1234F"}')
+
+
+def test_pan_succeeds_then_wrong_secret_is_explained(window):
+    d = window
+    wait_text(d, "environment-name", "Sandbox (built in)")
+    assert "built-in sandbox secret" in d.find_element(*by_test_id("secret-state")).text
+
+    compose_pan_request(d)
+    assert d.find_element(*by_test_id("endpoint")).get_attribute("value") == "/api/v1/verify/pan"
+    d.find_element(*by_test_id("send")).click()
+
+    assert wait_text(d, "status", "200").startswith("200 OK")
+    assert d.find_element(*by_test_id("verdict")).text == "Success"
+    body = d.find_element(*by_test_id("response-body")).text
+    assert '"status": "VALID"' in body
+    assert '"pan": "ABCDE1234F"' in body
+    d.save_screenshot(str(ARTIFACTS / "pan-success.png"))
+
+    d.find_element(*by_test_id("tab-signature")).click()
+    signed = d.find_element(*by_test_id("string-to-sign")).text
+    assert signed.endswith('POST/api/v1/verify/pan{"pan":"ABCDE1234F"}'), signed
+    headers = d.find_element(*by_test_id("signature-headers")).text
+    for name in ("X-API-Key", "X-Timestamp", "X-Signature", "X-Tenant-Code"):
+        assert name in headers
+    assert BUILTIN_SECRET not in d.page_source, "the secret must never reach the web view"
+
+    # A wrong secret, entered the way staff would.
+    d.find_element(*by_test_id("change-secret")).click()
+    d.find_element(*by_test_id("secret-input")).send_keys(WRONG_SECRET)
+    d.find_element(*by_test_id("secret-save")).click()
+    wait_text(d, "secret-state", "your own (hidden)")
+
+    d.find_element(*by_test_id("send")).click()
+    assert wait_text(d, "error-code", "HMAC_INVALID") == "HMAC_INVALID"
+    assert d.find_element(*by_test_id("status")).text.startswith("401")
+    assert d.find_element(*by_test_id("error-title")).text == "The signature was not accepted"
+    assert "API secret" in d.find_element(*by_test_id("error-meaning")).text
+    assert "matches your dashboard" in d.find_element(*by_test_id("error-next-step")).text
+    assert not d.find_elements(*by_test_id("verdict"))
+    assert WRONG_SECRET not in d.page_source
+    d.save_screenshot(str(ARTIFACTS / "hmac-invalid.png"))
+
+
+def test_endpoint_without_leading_slash_is_explained_without_sending(window):
+    d = window
+    wait_text(d, "environment-name", "Sandbox (built in)")
+    replace_text(d.find_element(*by_test_id("endpoint")), "api/v1/wallet/core/balance")
+    d.find_element(*by_test_id("endpoint")).send_keys(Keys.CONTROL, Keys.ENTER)
+    text = wait_text(d, "input-error", "must start with")
+    assert "/api/v1/wallet/core/balance" in text
+    assert not d.find_elements(*by_test_id("status")), "nothing was sent"

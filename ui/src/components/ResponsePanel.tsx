@@ -1,0 +1,95 @@
+// The answer: status, time and size; for an API error, what it means and what to do; then body, headers, signature.
+import { useState } from "react";
+import type { IpcError } from "../bindings/IpcError";
+import type { SendOutcome } from "../bindings/SendOutcome";
+import { formatBytes, formatDuration, statusTone } from "../lib/format";
+import { ErrorExplanation } from "./ErrorExplanation";
+import { SignaturePanel } from "./SignaturePanel";
+
+interface Props {
+  sending: boolean;
+  outcome: SendOutcome | null;
+  error: IpcError | null;
+}
+
+type Tab = "body" | "headers" | "signature";
+
+export function ResponsePanel({ sending, outcome, error }: Props) {
+  const [tab, setTab] = useState<Tab>("body");
+
+  if (error) {
+    return (
+      <section className="panel response" aria-label="Response">
+        <h2>Response</h2>
+        <div className="network-error" role="alert" data-testid="network-error">
+          <strong>{error.kind === "network" ? "The request could not be completed" : "Something went wrong in the app"}</strong>
+          <p>{error.message}</p>
+        </div>
+      </section>
+    );
+  }
+
+  if (!outcome) {
+    return (
+      <section className="panel response empty" aria-label="Response">
+        <h2>Response</h2>
+        <p className="placeholder">{sending ? "Waiting for the answer…" : "Send a request to see the answer here."}</p>
+      </section>
+    );
+  }
+
+  const { response, signature } = outcome;
+  const ok = statusTone(response.status) === "success" && !response.api_error;
+
+  return (
+    <section className="panel response" aria-label="Response">
+      <h2>Response</h2>
+      <div className="summary" data-testid="response-summary">
+        <span className={`status ${statusTone(response.status)}`} data-testid="status">
+          {response.status} {response.status_text}
+        </span>
+        <span className="metric">{formatDuration(response.elapsed_ms)}</span>
+        <span className="metric">{formatBytes(response.size_bytes)}</span>
+        {ok && (
+          <span className="verdict success" data-testid="verdict">
+            Success
+          </span>
+        )}
+      </div>
+      {response.api_error && <ErrorExplanation error={response.api_error} />}
+      <div className="tabs" role="tablist">
+        {(["body", "headers", "signature"] as const).map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            data-testid={`tab-${t}`}
+            className={tab === t ? "tab active" : "tab"}
+            onClick={() => setTab(t)}
+          >
+            {t === "body" ? "Body" : t === "headers" ? "Headers" : "Signature"}
+          </button>
+        ))}
+      </div>
+      {tab === "body" && (
+        <pre className="code" data-testid="response-body">
+          {response.body_pretty ?? (response.body_text || "(empty body)")}
+        </pre>
+      )}
+      {tab === "headers" && (
+        <table className="kv">
+          <tbody>
+            {response.headers.map((h, i) => (
+              <tr key={`${h.name}-${i}`}>
+                <th>{h.name}</th>
+                <td>{h.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {tab === "signature" && <SignaturePanel signature={signature} />}
+    </section>
+  );
+}
