@@ -8,7 +8,9 @@ use vk_core::{ApiErrorCode, ApiSecret, Credentials, RequestSpec};
 use vk_http::{SendFailure, Sender, SenderConfig};
 use vk_sandbox::{RunningSandbox, SandboxConfig, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
 
-use crate::ipc::{ApiErrorView, EnvironmentView, ErrorKind, HeaderPair, IpcError, ResponseView, SendInput, SendOutcome, SignatureView};
+use crate::ipc::{
+    ApiErrorView, EnvironmentView, ErrorKind, HeaderPair, IpcError, ResponseView, SendInput, SendOutcome, SignatureView,
+};
 
 pub const SANDBOX_ENVIRONMENT: &str = "Sandbox (built in)";
 
@@ -40,12 +42,7 @@ fn builtin_environment(sandbox: &RunningSandbox) -> Environment {
 }
 
 fn pairs<'a>(iter: impl IntoIterator<Item = (&'a str, String)>) -> Vec<HeaderPair> {
-    iter.into_iter()
-        .map(|(name, value)| HeaderPair {
-            name: name.to_string(),
-            value,
-        })
-        .collect()
+    iter.into_iter().map(|(name, value)| HeaderPair { name: name.to_string(), value }).collect()
 }
 
 impl Workspace {
@@ -55,12 +52,9 @@ impl Workspace {
         let sandbox = vk_sandbox::start(SandboxConfig::builtin(), addr)
             .await
             .map_err(|e| IpcError::new(ErrorKind::Internal, format!("The built-in sandbox could not start: {e}")))?;
-        let sender = Sender::new(SenderConfig::default()).map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
-        Ok(Self {
-            environment: Mutex::new(builtin_environment(&sandbox)),
-            sandbox,
-            sender,
-        })
+        let sender =
+            Sender::new(SenderConfig::default()).map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
+        Ok(Self { environment: Mutex::new(builtin_environment(&sandbox)), sandbox, sender })
     }
 
     fn env(&self) -> std::sync::MutexGuard<'_, Environment> {
@@ -102,18 +96,13 @@ impl Workspace {
     /// Signs at the moment of sending, sends, and shapes the answer for the page.
     pub async fn send(&self, input: SendInput) -> Result<SendOutcome, IpcError> {
         let request = RequestSpec::new(input.method, input.endpoint, input.body.into_bytes());
-        request
-            .check_json_body()
-            .map_err(|m| IpcError::new(ErrorKind::InvalidInput, m))?;
+        request.check_json_body().map_err(|m| IpcError::new(ErrorKind::InvalidInput, m))?;
         let (base_url, credentials) = {
             let env = self.env();
             (env.base_url.clone(), env.credentials.clone())
         };
-        let exchange = self
-            .sender
-            .send_signed(&base_url, &request, &credentials)
-            .await
-            .map_err(|failure| match failure {
+        let exchange =
+            self.sender.send_signed(&base_url, &request, &credentials).await.map_err(|failure| match failure {
                 SendFailure::Sign(e) => IpcError::new(ErrorKind::InvalidInput, e.to_string()),
                 SendFailure::Send(e) => IpcError::new(ErrorKind::Network, e.to_string()),
             })?;

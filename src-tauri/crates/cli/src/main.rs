@@ -63,7 +63,9 @@ enum Command {
 fn secret_from_env() -> Result<ApiSecret, String> {
     match std::env::var("VK_API_SECRET") {
         Ok(s) if !s.is_empty() => Ok(ApiSecret::new(s)),
-        _ => Err("the API secret is read from the environment variable VK_API_SECRET, which is empty or not set".into()),
+        _ => {
+            Err("the API secret is read from the environment variable VK_API_SECRET, which is empty or not set".into())
+        }
     }
 }
 
@@ -134,21 +136,8 @@ async fn run_send(request: RequestSpec, base_url: String, credentials: Credentia
 #[tokio::main]
 async fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Sign {
-            method,
-            endpoint,
-            body,
-            timestamp,
-        } => run_sign(method, endpoint, body, timestamp),
-        Command::Send {
-            method,
-            endpoint,
-            body,
-            sandbox,
-            base_url,
-            api_key,
-            tenant,
-        } => {
+        Command::Sign { method, endpoint, body, timestamp } => run_sign(method, endpoint, body, timestamp),
+        Command::Send { method, endpoint, body, sandbox, base_url, api_key, tenant } => {
             let request = RequestSpec::new(method, endpoint, body.into_bytes());
             if let Err(e) = request.check_json_body() {
                 return fail(EXIT_BAD_INPUT, e);
@@ -172,11 +161,8 @@ async fn main() -> ExitCode {
                 Ok(s) => s,
                 Err(e) => return fail(EXIT_BAD_INPUT, e),
             };
-            let credentials = Credentials {
-                api_key: api_key.unwrap_or_default(),
-                tenant_code: tenant.unwrap_or_default(),
-                secret,
-            };
+            let credentials =
+                Credentials { api_key: api_key.unwrap_or_default(), tenant_code: tenant.unwrap_or_default(), secret };
             run_send(request, base_url.unwrap_or_default(), credentials).await
         }
     }

@@ -71,13 +71,22 @@ fn send_to_the_builtin_sandbox() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn send_with_wrong_secret_exits_1_with_the_code_on_stderr() {
-    let sb = vk_sandbox::start(SandboxConfig::builtin(), SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0))
-        .await
-        .unwrap();
+    let sb =
+        vk_sandbox::start(SandboxConfig::builtin(), SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0)).await.unwrap();
     let base = sb.base_url();
     let out = tokio::task::spawn_blocking(move || {
         vk(
-            &["send", "GET", "/api/v1/wallet/core/balance", "--base-url", &base, "--api-key", BUILTIN_API_KEY, "--tenant", BUILTIN_TENANT],
+            &[
+                "send",
+                "GET",
+                "/api/v1/wallet/core/balance",
+                "--base-url",
+                &base,
+                "--api-key",
+                BUILTIN_API_KEY,
+                "--tenant",
+                BUILTIN_TENANT,
+            ],
             Some("wrong-secret"),
         )
     })
@@ -94,7 +103,10 @@ async fn send_with_wrong_secret_exits_1_with_the_code_on_stderr() {
 fn send_to_nothing_exits_3_and_says_why() {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let base = format!("http://127.0.0.1:{port}");
-    let out = vk(&["send", "GET", "/api/v1/wallet/core/balance", "--base-url", &base, "--api-key", "k", "--tenant", "123456"], Some("s"));
+    let out = vk(
+        &["send", "GET", "/api/v1/wallet/core/balance", "--base-url", &base, "--api-key", "k", "--tenant", "123456"],
+        Some("s"),
+    );
     assert_eq!(out.status.code(), Some(3));
     assert!(text(&out.stderr).contains("Nothing is answering"));
 }

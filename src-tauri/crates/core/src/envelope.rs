@@ -85,10 +85,8 @@ mod tests {
         assert_eq!(parse_error(body).unwrap().code, "RATE_LIMITED");
         assert!(parse_error(br#"{"success":true,"data":{}}"#).is_none());
         assert!(parse_error(b"not json").is_none());
-        let with_fields = ApiError::new(ApiErrorCode::ValidationError).with_fields(vec![FieldProblem {
-            field: "pan".into(),
-            reason: "must be 10 characters".into(),
-        }]);
+        let with_fields = ApiError::new(ApiErrorCode::ValidationError)
+            .with_fields(vec![FieldProblem { field: "pan".into(), reason: "must be 10 characters".into() }]);
         let bytes = serde_json::to_vec(&with_fields.to_envelope()).unwrap();
         assert_eq!(parse_error(&bytes).unwrap(), with_fields);
     }

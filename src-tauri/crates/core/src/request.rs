@@ -27,12 +27,7 @@ impl RequestSpec {
     }
 
     pub fn new(method: impl Into<String>, endpoint: impl Into<String>, body: impl Into<Vec<u8>>) -> Self {
-        Self {
-            method: method.into(),
-            endpoint: endpoint.into(),
-            body: body.into(),
-            extra_headers: Vec::new(),
-        }
+        Self { method: method.into(), endpoint: endpoint.into(), body: body.into(), extra_headers: Vec::new() }
     }
 }
 

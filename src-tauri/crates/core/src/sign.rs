@@ -21,7 +21,9 @@ const KNOWN_METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD
 pub enum SignError {
     #[error("The method is empty. Choose one such as GET or POST.")]
     EmptyMethod,
-    #[error("The method must be written in capitals: use {upper}, not {given}. The server rejects the signature otherwise.")]
+    #[error(
+        "The method must be written in capitals: use {upper}, not {given}. The server rejects the signature otherwise."
+    )]
     LowerCaseMethod { given: String, upper: String },
     #[error("\"{0}\" is not an HTTP method. Use GET, POST, PUT, PATCH or DELETE.")]
     UnknownMethod(String),
@@ -73,10 +75,7 @@ pub fn check_method(method: &str) -> Result<(), SignError> {
     }
     let upper = method.to_ascii_uppercase();
     if upper != method {
-        return Err(SignError::LowerCaseMethod {
-            given: method.to_string(),
-            upper,
-        });
+        return Err(SignError::LowerCaseMethod { given: method.to_string(), upper });
     }
     if !KNOWN_METHODS.contains(&method) {
         return Err(SignError::UnknownMethod(method.to_string()));
@@ -165,23 +164,13 @@ mod tests {
     use super::*;
 
     fn creds() -> Credentials {
-        Credentials {
-            api_key: "vk_test".into(),
-            tenant_code: "123456".into(),
-            secret: ApiSecret::new("k"),
-        }
+        Credentials { api_key: "vk_test".into(), tenant_code: "123456".into(), secret: ApiSecret::new("k") }
     }
 
     #[test]
     fn lower_case_method_is_an_error_not_a_fix() {
         let err = sign(&RequestSpec::new("get", "/api/v1/x", ""), &creds(), 1).unwrap_err();
-        assert_eq!(
-            err,
-            SignError::LowerCaseMethod {
-                given: "get".into(),
-                upper: "GET".into()
-            }
-        );
+        assert_eq!(err, SignError::LowerCaseMethod { given: "get".into(), upper: "GET".into() });
         assert!(err.to_string().contains("use GET, not get"));
     }
 

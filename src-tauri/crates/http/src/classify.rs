@@ -56,18 +56,15 @@ pub(crate) fn classify(err: &reqwest::Error, url: &str, config: &SenderConfig) -
         return SendError::Refused { url: url.to_string() };
     }
     if lower.contains("dns error") || lower.contains("failed to lookup address") {
-        let host = err
-            .url()
-            .and_then(|u| u.host_str())
-            .unwrap_or(url)
-            .to_string();
+        let host = err.url().and_then(|u| u.host_str()).unwrap_or(url).to_string();
         return SendError::Dns { host };
     }
-    if lower.contains("tls") || lower.contains("certificate") || lower.contains("handshake") || lower.contains("invalidcontenttype") {
-        let detail = err
-            .source()
-            .map(chain_text)
-            .unwrap_or_else(|| text.clone());
+    if lower.contains("tls")
+        || lower.contains("certificate")
+        || lower.contains("handshake")
+        || lower.contains("invalidcontenttype")
+    {
+        let detail = err.source().map(chain_text).unwrap_or_else(|| text.clone());
         return SendError::Tls { url: url.to_string(), detail };
     }
     if err.is_builder() {

@@ -91,7 +91,12 @@ impl Sender {
     }
 
     /// Sends an already signed request. The body goes out byte for byte as it was signed.
-    pub async fn send(&self, base_url: &str, request: &RequestSpec, signed: &SignedRequest) -> Result<HttpResponse, SendError> {
+    pub async fn send(
+        &self,
+        base_url: &str,
+        request: &RequestSpec,
+        signed: &SignedRequest,
+    ) -> Result<HttpResponse, SendError> {
         let url = format!("{}{}", base_url.trim_end_matches('/'), request.endpoint);
         let method = reqwest::Method::from_bytes(request.method.as_bytes())
             .map_err(|_| SendError::InvalidUrl(format!("the method {} cannot be sent", request.method)))?;
@@ -105,17 +110,12 @@ impl Sender {
         for (name, value) in &request.extra_headers {
             builder = builder.header(name.as_str(), value.as_str());
         }
-        let outgoing = builder
-            .body(request.body.clone())
-            .build()
-            .map_err(|e| SendError::InvalidUrl(format!("{url} ({e})")))?;
+        let outgoing =
+            builder.body(request.body.clone()).build().map_err(|e| SendError::InvalidUrl(format!("{url} ({e})")))?;
 
         let started = Instant::now();
-        let mut response = self
-            .client
-            .execute(outgoing)
-            .await
-            .map_err(|e| classify::classify(&e, &url, &self.config))?;
+        let mut response =
+            self.client.execute(outgoing).await.map_err(|e| classify::classify(&e, &url, &self.config))?;
         let status = response.status();
         let headers = response
             .headers()
@@ -127,11 +127,7 @@ impl Sender {
             return Err(SendError::BodyTooLarge { limit });
         }
         let mut body = Vec::new();
-        while let Some(chunk) = response
-            .chunk()
-            .await
-            .map_err(|e| classify::classify(&e, &url, &self.config))?
-        {
+        while let Some(chunk) = response.chunk().await.map_err(|e| classify::classify(&e, &url, &self.config))? {
             if body.len() as u64 + chunk.len() as u64 > limit {
                 return Err(SendError::BodyTooLarge { limit });
             }

@@ -29,17 +29,11 @@ pub struct Rejection {
 
 impl Rejection {
     pub fn new(code: ApiErrorCode) -> Self {
-        Self {
-            error: ApiError::new(code),
-            retry_after_secs: None,
-        }
+        Self { error: ApiError::new(code), retry_after_secs: None }
     }
 
     fn detail(code: ApiErrorCode, message: impl Into<String>) -> Self {
-        Self {
-            error: ApiError::new(code).with_message(message),
-            retry_after_secs: None,
-        }
+        Self { error: ApiError::new(code).with_message(message), retry_after_secs: None }
     }
 }
 
@@ -64,7 +58,10 @@ pub fn authenticate<'c>(
 }
 
 /// The key and IP steps: who is calling, and may they call from here.
-pub fn identify<'c>(config: &'c SandboxConfig, request: &IncomingRequest<'_>) -> Result<&'c SandboxCredential, Rejection> {
+pub fn identify<'c>(
+    config: &'c SandboxConfig,
+    request: &IncomingRequest<'_>,
+) -> Result<&'c SandboxCredential, Rejection> {
     let api_key = match request.headers.get(HEADER_API_KEY) {
         None => return Err(Rejection::new(ApiErrorCode::AuthMissingKey)),
         Some(v) => v.to_str().unwrap_or_default(),
@@ -72,9 +69,7 @@ pub fn identify<'c>(config: &'c SandboxConfig, request: &IncomingRequest<'_>) ->
     if api_key.is_empty() {
         return Err(Rejection::new(ApiErrorCode::AuthMissingKey));
     }
-    let credential = config
-        .credential(api_key)
-        .ok_or_else(|| Rejection::new(ApiErrorCode::AuthInvalidKey))?;
+    let credential = config.credential(api_key).ok_or_else(|| Rejection::new(ApiErrorCode::AuthInvalidKey))?;
     if !config.allowed_ips.is_empty() && !config.allowed_ips.contains(&request.peer) {
         return Err(Rejection::new(ApiErrorCode::AuthIpBlocked));
     }
@@ -88,8 +83,10 @@ pub fn verify_signature(
     request: &IncomingRequest<'_>,
     now_secs: u64,
 ) -> Result<(), Rejection> {
-    let timestamp = header(request.headers, HEADER_TIMESTAMP).ok_or_else(|| missing_header(HEADER_TIMESTAMP, "missing"))?;
-    let signature = header(request.headers, HEADER_SIGNATURE).ok_or_else(|| missing_header(HEADER_SIGNATURE, "missing"))?;
+    let timestamp =
+        header(request.headers, HEADER_TIMESTAMP).ok_or_else(|| missing_header(HEADER_TIMESTAMP, "missing"))?;
+    let signature =
+        header(request.headers, HEADER_SIGNATURE).ok_or_else(|| missing_header(HEADER_SIGNATURE, "missing"))?;
     let tenant = header(request.headers, HEADER_TENANT).ok_or_else(|| missing_header(HEADER_TENANT, "missing"))?;
 
     if timestamp.is_empty() || timestamp.len() > 20 || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
@@ -102,9 +99,7 @@ pub fn verify_signature(
         return Err(missing_header(HEADER_TENANT, "must be 6 digits"));
     }
 
-    let ts: u64 = timestamp
-        .parse()
-        .map_err(|_| missing_header(HEADER_TIMESTAMP, "must be Unix time in seconds"))?;
+    let ts: u64 = timestamp.parse().map_err(|_| missing_header(HEADER_TIMESTAMP, "must be Unix time in seconds"))?;
     if ts.abs_diff(now_secs) > config.max_clock_skew_secs {
         return Err(Rejection::new(ApiErrorCode::TimestampExpired));
     }

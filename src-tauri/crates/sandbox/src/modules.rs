@@ -28,12 +28,7 @@ struct WalletState {
 
 impl Default for Wallet {
     fn default() -> Self {
-        Self {
-            inner: Mutex::new(WalletState {
-                balance_paise: 1_542_050,
-                last_updated: "2026-05-01T10:30:00Z",
-            }),
-        }
+        Self { inner: Mutex::new(WalletState { balance_paise: 1_542_050, last_updated: "2026-05-01T10:30:00Z" }) }
     }
 }
 
@@ -58,10 +53,7 @@ fn validation_error(field: &str, reason: impl Into<String>) -> Response {
     error_reply(
         &ApiError::new(ApiErrorCode::ValidationError)
             .with_message(format!("{field}: {reason}"))
-            .with_fields(vec![FieldProblem {
-                field: field.into(),
-                reason,
-            }]),
+            .with_fields(vec![FieldProblem { field: field.into(), reason }]),
     )
 }
 
@@ -94,7 +86,7 @@ fn name_match_score(given: &str, registered: &str) -> u32 {
 async fn verify_pan(body: Bytes) -> Response {
     let body = match json_body(&body) {
         Ok(v) => v,
-        Err(response) => return response,
+        Err(error) => return error_reply(&error),
     };
     let Some(pan) = body.get("pan").and_then(Value::as_str) else {
         return validation_error("pan", "required: the 10-character PAN, for example ABCPE1234F");
@@ -110,17 +102,14 @@ async fn verify_pan(body: Bytes) -> Response {
         return reply(StatusCode::OK, &success(data));
     }
     let name = registered_name(pan, &hash);
-    let score = body
-        .get("name")
-        .and_then(Value::as_str)
-        .map(|given| name_match_score(given, &name));
+    let score = body.get("name").and_then(Value::as_str).map(|given| name_match_score(given, &name));
     let data = json!({
         "pan": pan,
         "status": "VALID",
         "category": pan_category(pan).unwrap_or("Unknown"),
         "registered_name": name,
         "name_match_score": score,
-        "aadhaar_seeding_status": if hash[2] % 4 == 0 { "NOT_LINKED" } else { "LINKED" },
+        "aadhaar_seeding_status": if hash[2].is_multiple_of(4) { "NOT_LINKED" } else { "LINKED" },
     });
     reply(StatusCode::OK, &success(data))
 }

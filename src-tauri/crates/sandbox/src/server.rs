@@ -51,45 +51,28 @@ impl IntoResponse for Rejection {
     fn into_response(self) -> Response {
         let mut response = error_reply(&self.error);
         if let Some(secs) = self.retry_after_secs {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         response
     }
 }
 
 fn now_secs() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
 /// Reads the whole body (bounded), authenticates over the raw target and bytes, then hands the bytes on.
-async fn authenticate_layer(
-    State(shared): State<Arc<Shared>>,
-    request: Request,
-    next: Next,
-) -> Response {
+async fn authenticate_layer(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let body = match axum::body::to_bytes(body, shared.config.max_body_bytes).await {
         Ok(bytes) => bytes,
         Err(_) => return Rejection::new(ApiErrorCode::PayloadTooLarge).into_response(),
     };
-    let peer = parts
-        .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
-        .unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    let peer =
+        parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()).unwrap_or(IpAddr::from([127, 0, 0, 1]));
     let target = parts.uri.path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
-    let incoming = IncomingRequest {
-        method: parts.method.as_str(),
-        target,
-        headers: &parts.headers,
-        body: &body,
-        peer,
-    };
+    let incoming =
+        IncomingRequest { method: parts.method.as_str(), target, headers: &parts.headers, body: &body, peer };
     let credential = match identify(&shared.config, &incoming) {
         Ok(c) => c,
         Err(rejection) => return rejection.into_response(),
@@ -110,14 +93,8 @@ async fn authenticate_layer(
 
 /// The sandbox's router, for serving or for in-process tests.
 pub fn router(config: SandboxConfig) -> Router {
-    let limiter = config
-        .rate_limit_per_second
-        .map(|n| RateLimiter::keyed(Quota::per_second(n)));
-    let shared = Arc::new(Shared {
-        config,
-        limiter,
-        wallet: modules::Wallet::default(),
-    });
+    let limiter = config.rate_limit_per_second.map(|n| RateLimiter::keyed(Quota::per_second(n)));
+    let shared = Arc::new(Shared { config, limiter, wallet: modules::Wallet::default() });
     modules::routes()
         .fallback(|| async { Rejection::new(ApiErrorCode::NotFound).into_response() })
         .method_not_allowed_fallback(|| async { Rejection::new(ApiErrorCode::MethodNotAllowed).into_response() })
@@ -165,12 +142,8 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<RunningSan
     if !addr.ip().is_loopback() {
         return Err(SandboxError::NotLoopback(addr.ip()));
     }
-    let listener = TcpListener::bind(addr)
-        .await
-        .map_err(|source| SandboxError::Bind { addr, source })?;
-    let addr = listener
-        .local_addr()
-        .map_err(|source| SandboxError::Bind { addr, source })?;
+    let listener = TcpListener::bind(addr).await.map_err(|source| SandboxError::Bind { addr, source })?;
+    let addr = listener.local_addr().map_err(|source| SandboxError::Bind { addr, source })?;
     let (tx, rx) = oneshot::channel::<()>();
     let app = router(config).into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {
@@ -180,23 +153,17 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<RunningSan
             })
             .await;
     });
-    Ok(RunningSandbox {
-        addr,
-        shutdown: Some(tx),
-        task: Some(task),
-    })
+    Ok(RunningSandbox { addr, shutdown: Some(tx), task: Some(task) })
 }
 
 /// Parses a JSON body for a handler; malformed JSON is a VALIDATION_ERROR naming the body.
-pub(crate) fn json_body(body: &Bytes) -> Result<Value, Response> {
+pub(crate) fn json_body(body: &Bytes) -> Result<Value, ApiError> {
     serde_json::from_slice(body).map_err(|e| {
-        error_reply(
-            &ApiError::new(ApiErrorCode::ValidationError)
-                .with_message(format!("The request body is not valid JSON: {e}"))
-                .with_fields(vec![vk_core::envelope::FieldProblem {
-                    field: "body".into(),
-                    reason: format!("not valid JSON ({e})"),
-                }]),
-        )
+        ApiError::new(ApiErrorCode::ValidationError)
+            .with_message(format!("The request body is not valid JSON: {e}"))
+            .with_fields(vec![vk_core::envelope::FieldProblem {
+                field: "body".into(),
+                reason: format!("not valid JSON ({e})"),
+            }])
     })
 }

@@ -14,11 +14,7 @@ fn loopback() -> SocketAddr {
 }
 
 fn creds(secret: &str) -> Credentials {
-    Credentials {
-        api_key: BUILTIN_API_KEY.into(),
-        tenant_code: BUILTIN_TENANT.into(),
-        secret: ApiSecret::new(secret),
-    }
+    Credentials { api_key: BUILTIN_API_KEY.into(), tenant_code: BUILTIN_TENANT.into(), secret: ApiSecret::new(secret) }
 }
 
 fn sender(config: SenderConfig) -> Sender {
@@ -52,11 +48,7 @@ async fn signed_round_trip_reports_status_body_size_and_time() {
     let body: serde_json::Value = serde_json::from_slice(&exchange.response.body).unwrap();
     assert_eq!(body["data"]["pan"], "ABCDE1234F");
     assert!(exchange.signed.string_to_sign.ends_with(r#"POST/api/v1/verify/pan{"pan":"ABCDE1234F"}"#));
-    assert!(exchange
-        .response
-        .headers
-        .iter()
-        .any(|(n, v)| n == "content-type" && v.starts_with("application/json")));
+    assert!(exchange.response.headers.iter().any(|(n, v)| n == "content-type" && v.starts_with("application/json")));
 
     let wrong = s.send_signed(&sb.base_url(), &req, &creds("wrong")).await.unwrap();
     assert_eq!(wrong.response.status, 401);
@@ -114,10 +106,7 @@ async fn slow_server_times_out() {
         }),
     ))
     .await;
-    let s = sender(SenderConfig {
-        total_timeout: Duration::from_millis(300),
-        ..SenderConfig::default()
-    });
+    let s = sender(SenderConfig { total_timeout: Duration::from_millis(300), ..SenderConfig::default() });
     let err = send_error(s.send_signed(&base, &RequestSpec::new("GET", "/slow", ""), &creds("x")).await);
     assert_eq!(err, SendError::Timeout { after: Duration::from_millis(300) });
 }
@@ -125,23 +114,16 @@ async fn slow_server_times_out() {
 #[tokio::test]
 async fn oversized_bodies_are_refused_with_or_without_length() {
     let big = || "x".repeat(2 * 1024 * 1024);
-    let base = serve(
-        Router::new()
-            .route("/sized", get(move || async move { big() }))
-            .route(
-                "/streamed",
-                get(|| async {
-                    let chunks = (0..64).map(|_| Ok::<_, std::io::Error>(vec![b'y'; 64 * 1024]));
-                    // No Content-Length: the response is chunked and the limit applies while reading.
-                    axum::body::Body::from_stream(futures_util::stream::iter(chunks))
-                }),
-            ),
-    )
+    let base = serve(Router::new().route("/sized", get(move || async move { big() })).route(
+        "/streamed",
+        get(|| async {
+            let chunks = (0..64).map(|_| Ok::<_, std::io::Error>(vec![b'y'; 64 * 1024]));
+            // No Content-Length: the response is chunked and the limit applies while reading.
+            axum::body::Body::from_stream(futures_util::stream::iter(chunks))
+        }),
+    ))
     .await;
-    let s = sender(SenderConfig {
-        max_body_bytes: 1024 * 1024,
-        ..SenderConfig::default()
-    });
+    let s = sender(SenderConfig { max_body_bytes: 1024 * 1024, ..SenderConfig::default() });
     for path in ["/sized", "/streamed"] {
         let err = send_error(s.send_signed(&base, &RequestSpec::new("GET", path, ""), &creds("x")).await);
         assert_eq!(err, SendError::BodyTooLarge { limit: 1024 * 1024 }, "{path}");

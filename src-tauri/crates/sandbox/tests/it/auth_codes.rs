@@ -99,7 +99,8 @@ async fn signature_mismatches_are_hmac_invalid() {
 
 impl Crafted {
     fn send_signature(self) -> String {
-        let msg = vk_core::sign::message_to_sign(self.timestamp as u64, self.method, &self.target, self.body.as_bytes());
+        let msg =
+            vk_core::sign::message_to_sign(self.timestamp as u64, self.method, &self.target, self.body.as_bytes());
         vk_core::sign::hmac_hex(self.secret.as_bytes(), &msg)
     }
 }
@@ -161,10 +162,8 @@ async fn custom_credentials_replace_the_builtin_ones() {
 
 #[tokio::test]
 async fn only_loopback_addresses_are_served() {
-    let err = start(SandboxConfig::builtin(), SocketAddr::from(([0, 0, 0, 0], 0)))
-        .await
-        .err()
-        .expect("0.0.0.0 is refused");
+    let err =
+        start(SandboxConfig::builtin(), SocketAddr::from(([0, 0, 0, 0], 0))).await.err().expect("0.0.0.0 is refused");
     assert!(matches!(err, SandboxError::NotLoopback(_)));
     assert!(err.to_string().contains("loopback"));
 }

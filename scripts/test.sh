@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# README command 2: every check and test. Installs what is missing first; stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH" CARGO_TERM_COLOR=never
+step() { printf '\n==> %s\n' "$*"; }
+
+bash scripts/install-deps.sh --test
+
+step "UI: type check, lint, unit tests, build"
+npm --prefix ui run typecheck --silent
+npm --prefix ui run lint --silent
+npm --prefix ui test --silent
+npm --prefix ui run build --silent
+
+step "Rust: format and lint"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "Rust: unit and integration tests (they also regenerate the TypeScript bindings)"
+cargo test --workspace --quiet
+
+step "TypeScript bindings are up to date with the Rust types"
+if ! git diff --exit-code --stat -- ui/src/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/bindings)" ]; then
+  echo "ui/src/bindings changed when the tests regenerated it: commit the regenerated files." >&2
+  exit 1
+fi
+
+step "End to end: the real app window over WebDriver (Xvfb)"
+cargo build --quiet --bin vk-workspace
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- tests/e2e/.venv/bin/pytest -q -p no:cacheprovider tests/e2e
