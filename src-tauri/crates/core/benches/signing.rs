@@ -1,4 +1,4 @@
-//! Cost of signing one request (`core: sign request`), reported by criterion in nanoseconds.
+//! Cost of signing one request (`signing: one request`), reported by criterion in nanoseconds.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
@@ -11,7 +11,7 @@ fn bench_sign(c: &mut Criterion) {
         secret: ApiSecret::new("vk_sandbox_demo_secret"),
     };
     let pan = RequestSpec::new("POST", "/api/v1/verify/pan", br#"{"pan":"ABCDE1234F"}"#.to_vec());
-    c.bench_function("sign: verify PAN request", |b| {
+    c.bench_function("signing: one request", |b| {
         b.iter(|| sign(black_box(&pan), black_box(&creds), black_box(1_739_612_345)).unwrap())
     });
 }

@@ -1,4 +1,4 @@
-//! Cost of the sandbox's verification of one signed request (`sandbox: verify request`), in nanoseconds.
+//! Cost of the sandbox's verification of one signed request (`sandbox: verification of one request`), in nanoseconds.
 
 use std::net::{IpAddr, Ipv4Addr};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -31,7 +31,7 @@ fn bench_verify(c: &mut Criterion) {
         body: &body,
         peer: IpAddr::V4(Ipv4Addr::LOCALHOST),
     };
-    c.bench_function("sandbox: verify PAN request", |b| {
+    c.bench_function("sandbox: verification of one request", |b| {
         b.iter(|| authenticate(black_box(&config), black_box(&request), black_box(now)).unwrap())
     });
 }
