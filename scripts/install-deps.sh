@@ -13,7 +13,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev
   build-essential pkg-config file curl ca-certificates git
-  xvfb xauth dbus dbus-x11 imagemagick webkit2gtk-driver gnome-keyring libsecret-tools python3-venv)
+  xvfb xauth dbus dbus-x11 imagemagick webkit2gtk-driver gnome-keyring libsecret-tools)
+# Debian's python3 needs python3-venv for `python3 -m venv`; other Pythons bring it along.
+python3 -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

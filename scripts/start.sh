@@ -12,7 +12,7 @@ cargo build --quiet --bin vk-workspace
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   export DISPLAY=:99
-  if ! xdpyinfo -display :99 >/dev/null 2>&1 && [ ! -e /tmp/.X11-unix/X99 ]; then
+  if [ ! -e /tmp/.X11-unix/X99 ]; then
     Xvfb :99 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
     sleep 1
   fi
