@@ -1,5 +1,8 @@
 """The real app window on the built-in sandbox: a signed PAN verification succeeds, a wrong secret shows HMAC_INVALID."""
 
+import os
+import subprocess
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -28,6 +31,13 @@ def replace_text(element, text):
     element.send_keys(text)
 
 
+def screenshot(driver, name):
+    """Wait two animation frames (the DOM can be a frame ahead of the picture), then save the window and the screen."""
+    driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
+    driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+    subprocess.run(["import", "-window", "root", str(ARTIFACTS / f"{name}-screen.png")], check=True, env=os.environ)
+
+
 def compose_pan_request(driver):
     Select(driver.find_element(*by_test_id("method"))).select_by_visible_text("POST")
     replace_text(driver.find_element(*by_test_id("endpoint")), "/api/v1/verify/pan")
@@ -48,7 +58,7 @@ def test_pan_succeeds_then_wrong_secret_is_explained(window):
     body = d.find_element(*by_test_id("response-body")).text
     assert '"status": "VALID"' in body
     assert '"pan": "ABCDE1234F"' in body
-    d.save_screenshot(str(ARTIFACTS / "pan-success.png"))
+    screenshot(d, "pan-success")
 
     d.find_element(*by_test_id("tab-signature")).click()
     signed = d.find_element(*by_test_id("string-to-sign")).text
@@ -72,7 +82,7 @@ def test_pan_succeeds_then_wrong_secret_is_explained(window):
     assert "matches your dashboard" in d.find_element(*by_test_id("error-next-step")).text
     assert not d.find_elements(*by_test_id("verdict"))
     assert WRONG_SECRET not in d.page_source
-    d.save_screenshot(str(ARTIFACTS / "hmac-invalid.png"))
+    screenshot(d, "hmac-invalid")
 
 
 def test_endpoint_without_leading_slash_is_explained_without_sending(window):

@@ -19,6 +19,8 @@ pub enum ApiErrorCode {
     MethodNotAllowed,
     InsufficientBalance,
     PayloadTooLarge,
+    InternalError,
+    ServiceUnavailable,
 }
 
 /// What an error code means to a person, and what to do about it.
@@ -36,7 +38,7 @@ pub struct Explanation {
 }
 
 impl ApiErrorCode {
-    pub const ALL: [ApiErrorCode; 13] = [
+    pub const ALL: [ApiErrorCode; 15] = [
         Self::AuthMissingKey,
         Self::AuthInvalidKey,
         Self::AuthMissingHeader,
@@ -50,6 +52,8 @@ impl ApiErrorCode {
         Self::MethodNotAllowed,
         Self::InsufficientBalance,
         Self::PayloadTooLarge,
+        Self::InternalError,
+        Self::ServiceUnavailable,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -136,6 +140,14 @@ impl ApiErrorCode {
                 "The request body is too large",
                 "The server accepts request bodies of up to 1 MiB, and this one is bigger.",
                 "Send less data in one request, for example by splitting a list into several requests."),
+            Self::InternalError => ("INTERNAL_ERROR", 500, "Internal server error",
+                "The server ran into a problem",
+                "Something went wrong on the server while it handled this request. Nothing is wrong with what you sent.",
+                "Try again in a minute. If it keeps happening, send the time of the request to VistarKriya support."),
+            Self::ServiceUnavailable => ("SERVICE_UNAVAILABLE", 503, "Service temporarily unavailable",
+                "The service is busy or down for a moment",
+                "The server (or the provider behind it, such as a bank or a government database) is not answering right now.",
+                "Wait a little and send again. Code that calls the API should retry a few times, waiting longer each time."),
         }
     }
 }

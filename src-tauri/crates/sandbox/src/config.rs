@@ -1,7 +1,8 @@
-//! Sandbox settings: the credentials it accepts, IP allowlist, rate limit and clock tolerance.
+//! Sandbox configuration: the credentials it accepts, IP allowlist, rate limit, clock tolerance, injected trouble.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
+use std::time::Duration;
 
 use vk_core::ApiSecret;
 
@@ -29,6 +30,20 @@ pub struct SandboxConfig {
     pub max_clock_skew_secs: u64,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Added before every answer, for practising slow networks.
+    pub latency: Duration,
+    /// How long an Aadhaar OTP reference stays usable.
+    pub otp_ttl: Duration,
+    /// Requests made to fail on purpose, for practising retries.
+    pub failures: Vec<FailureRule>,
+}
+
+/// Every `every`-th request to `endpoint` (a catalog id, or `*` for all) fails with `status` (500 or 503).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailureRule {
+    pub endpoint: String,
+    pub every: u32,
+    pub status: u16,
 }
 
 impl SandboxConfig {
@@ -48,6 +63,9 @@ impl SandboxConfig {
             rate_limit_per_second: None,
             max_clock_skew_secs: 300,
             max_body_bytes: 1024 * 1024,
+            latency: Duration::ZERO,
+            otp_ttl: Duration::from_secs(600),
+            failures: Vec::new(),
         }
     }
 

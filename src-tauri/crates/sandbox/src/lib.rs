@@ -2,9 +2,14 @@
 
 pub mod auth;
 pub mod config;
+mod data;
 mod modules;
 mod server;
+pub mod settings;
+mod state;
+pub mod test_values;
 
 pub use auth::{authenticate, IncomingRequest, Rejection};
-pub use config::{SandboxConfig, SandboxCredential, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
+pub use config::{FailureRule, SandboxConfig, SandboxCredential, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
 pub use server::{router, start, RunningSandbox, SandboxError};
+pub use settings::{load_settings, parse_settings, SettingsError};

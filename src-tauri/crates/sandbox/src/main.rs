@@ -2,11 +2,12 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use vk_core::ApiSecret;
-use vk_sandbox::{start, SandboxConfig, SandboxCredential, BUILTIN_SECRET};
+use vk_sandbox::{load_settings, start, SandboxConfig, SandboxCredential, BUILTIN_SECRET};
 
 /// Run the VistarKriya sandbox server on this computer (loopback only).
 #[derive(Parser)]
@@ -15,6 +16,9 @@ struct Args {
     /// Port on 127.0.0.1 to listen on (0 picks a free one).
     #[arg(long, default_value_t = 8787)]
     port: u16,
+    /// Read settings from this TOML file (see docs/sandbox.md); the options below override it.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Accept this API key instead of the built-in one (the secret comes from VK_SANDBOX_SECRET).
     #[arg(long, requires = "tenant")]
     api_key: Option<String>,
@@ -30,23 +34,28 @@ struct Args {
 }
 
 fn config_from(args: &Args) -> Result<SandboxConfig, String> {
-    let mut config = match (&args.api_key, &args.tenant) {
-        (Some(api_key), Some(tenant)) => {
-            vk_core::sign::check_tenant_code(tenant).map_err(|e| e.to_string())?;
-            let secret = std::env::var("VK_SANDBOX_SECRET").unwrap_or_default();
-            if secret.is_empty() {
-                return Err("--api-key needs its secret in the environment variable VK_SANDBOX_SECRET".into());
-            }
-            SandboxConfig::with_credential(SandboxCredential {
-                api_key: api_key.clone(),
-                secret: ApiSecret::new(secret),
-                tenant_code: tenant.clone(),
-            })
-        }
-        _ => SandboxConfig::builtin(),
+    let mut config = match &args.config {
+        Some(path) => load_settings(path).map_err(|e| e.to_string())?,
+        None => SandboxConfig::builtin(),
     };
-    config.rate_limit_per_second = args.rate_limit;
-    config.allowed_ips = args.allow_ip.clone();
+    if let (Some(api_key), Some(tenant)) = (&args.api_key, &args.tenant) {
+        vk_core::sign::check_tenant_code(tenant).map_err(|e| e.to_string())?;
+        let secret = std::env::var("VK_SANDBOX_SECRET").unwrap_or_default();
+        if secret.is_empty() {
+            return Err("--api-key needs its secret in the environment variable VK_SANDBOX_SECRET".into());
+        }
+        config.credentials = vec![SandboxCredential {
+            api_key: api_key.clone(),
+            secret: ApiSecret::new(secret),
+            tenant_code: tenant.clone(),
+        }];
+    }
+    if args.rate_limit.is_some() {
+        config.rate_limit_per_second = args.rate_limit;
+    }
+    if !args.allow_ip.is_empty() {
+        config.allowed_ips = args.allow_ip.clone();
+    }
     Ok(config)
 }
 
@@ -76,6 +85,7 @@ async fn main() -> ExitCode {
         }
     };
     let credential = config.credentials[0].clone();
+    let config_summary = (config.rate_limit_per_second, config.credentials.len(), config.allowed_ips.clone());
     let addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), args.port);
     let sandbox = match start(config, addr).await {
         Ok(s) => s,
@@ -86,18 +96,21 @@ async fn main() -> ExitCode {
     };
     println!("VistarKriya sandbox listening on {}", sandbox.base_url());
     println!("  API key:     {}", credential.api_key);
-    if args.api_key.is_some() {
-        println!("  API secret:  (from VK_SANDBOX_SECRET, not shown)");
-    } else {
+    if credential.api_key == vk_sandbox::BUILTIN_API_KEY {
         println!("  API secret:  {BUILTIN_SECRET}");
+    } else {
+        println!("  API secret:  (from your settings, not shown)");
+    }
+    if config_summary.1 > 1 {
+        println!("  (and {} more keys from the settings file)", config_summary.1 - 1);
     }
     println!("  Tenant code: {}", credential.tenant_code);
-    match args.rate_limit {
+    match config_summary.0 {
         Some(n) => println!("  Rate limit:  {n} requests per second per key"),
         None => println!("  Rate limit:  none"),
     }
-    if !args.allow_ip.is_empty() {
-        let ips: Vec<String> = args.allow_ip.iter().map(ToString::to_string).collect();
+    if !config_summary.2.is_empty() {
+        let ips: Vec<String> = config_summary.2.iter().map(ToString::to_string).collect();
         println!("  Allowed IPs: {}", ips.join(", "));
     }
     println!("Press Ctrl+C to stop.");

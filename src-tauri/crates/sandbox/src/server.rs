@@ -1,14 +1,17 @@
 //! The sandbox's HTTP server: body limit, authentication and rate limit in front of every route; envelopes only.
 
+use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::extract::{ConnectInfo, Path, RawQuery, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{on, MethodFilter};
 use axum::Router;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -16,12 +19,14 @@ use serde_json::Value;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
-use vk_core::envelope::ApiError;
+use vk_core::catalog::{catalog, Endpoint};
+use vk_core::envelope::{success, ApiError};
 use vk_core::ApiErrorCode;
 
 use crate::auth::{identify, verify_signature, IncomingRequest, Rejection};
 use crate::config::SandboxConfig;
 use crate::modules;
+use crate::state::Store;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SandboxError {
@@ -34,7 +39,9 @@ pub enum SandboxError {
 pub(crate) struct Shared {
     pub config: SandboxConfig,
     limiter: Option<DefaultKeyedRateLimiter<String>>,
-    pub wallet: modules::Wallet,
+    store: Store,
+    /// One request counter per injected-failure rule.
+    failure_counters: Vec<AtomicU64>,
 }
 
 /// A JSON reply with the given status.
@@ -91,11 +98,79 @@ async fn authenticate_layer(State(shared): State<Arc<Shared>>, request: Request,
     next.run(Request::from_parts(parts, Body::from(body))).await
 }
 
+/// The injected failure that applies to this request, if any (counting it against every matching rule).
+fn injected_failure(shared: &Shared, endpoint_id: &str) -> Option<ApiError> {
+    let mut chosen = None;
+    for (rule, counter) in shared.config.failures.iter().zip(&shared.failure_counters) {
+        if rule.endpoint == "*" || rule.endpoint == endpoint_id {
+            let n = counter.fetch_add(1, Ordering::Relaxed) + 1;
+            if n % u64::from(rule.every) == 0 && chosen.is_none() {
+                let code =
+                    if rule.status == 503 { ApiErrorCode::ServiceUnavailable } else { ApiErrorCode::InternalError };
+                chosen = Some(ApiError::new(code).with_message(format!(
+                    "{} (injected by the sandbox settings: every {} request(s))",
+                    code.server_message(),
+                    rule.every
+                )));
+            }
+        }
+    }
+    chosen
+}
+
+async fn serve_endpoint(
+    shared: Arc<Shared>,
+    endpoint: &'static Endpoint,
+    handler: modules::Handler,
+    params: HashMap<String, String>,
+    query: Option<String>,
+    body: Bytes,
+) -> Response {
+    if !shared.config.latency.is_zero() {
+        tokio::time::sleep(shared.config.latency).await;
+    }
+    if let Some(error) = injected_failure(&shared, &endpoint.id) {
+        return error_reply(&error);
+    }
+    match modules::dispatch(endpoint, handler, &shared.store, params, query.as_deref(), &body) {
+        Ok(data) => reply(StatusCode::OK, &success(data)),
+        Err(error) => error_reply(&error),
+    }
+}
+
+/// One route per catalog entry, each to its handler: the catalog is the single list of endpoints.
+fn api_routes() -> Router<Arc<Shared>> {
+    let mut router = Router::new();
+    for endpoint in catalog() {
+        let handler = modules::handler_for(&endpoint.id)
+            .unwrap_or_else(|| panic!("catalog entry {} has no sandbox handler", endpoint.id));
+        let method = Method::from_bytes(endpoint.method.as_bytes()).expect("catalog methods are valid");
+        let filter = MethodFilter::try_from(method).expect("catalog methods are routable");
+        let route = if endpoint.path_params.is_empty() {
+            on(filter, move |State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery, body: Bytes| {
+                serve_endpoint(shared, endpoint, handler, HashMap::new(), query, body)
+            })
+        } else {
+            on(
+                filter,
+                move |State(shared): State<Arc<Shared>>,
+                      Path(params): Path<HashMap<String, String>>,
+                      RawQuery(query): RawQuery,
+                      body: Bytes| { serve_endpoint(shared, endpoint, handler, params, query, body) },
+            )
+        };
+        router = router.route(&endpoint.path, route);
+    }
+    router
+}
+
 /// The sandbox's router, for serving or for in-process tests.
 pub fn router(config: SandboxConfig) -> Router {
     let limiter = config.rate_limit_per_second.map(|n| RateLimiter::keyed(Quota::per_second(n)));
-    let shared = Arc::new(Shared { config, limiter, wallet: modules::Wallet::default() });
-    modules::routes()
+    let failure_counters = config.failures.iter().map(|_| AtomicU64::new(0)).collect();
+    let store = Store::new(config.otp_ttl);
+    let shared = Arc::new(Shared { config, limiter, store, failure_counters });
+    api_routes()
         .fallback(|| async { Rejection::new(ApiErrorCode::NotFound).into_response() })
         .method_not_allowed_fallback(|| async { Rejection::new(ApiErrorCode::MethodNotAllowed).into_response() })
         .layer(middleware::from_fn_with_state(shared.clone(), authenticate_layer))
@@ -154,16 +229,4 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<RunningSan
             .await;
     });
     Ok(RunningSandbox { addr, shutdown: Some(tx), task: Some(task) })
-}
-
-/// Parses a JSON body for a handler; malformed JSON is a VALIDATION_ERROR naming the body.
-pub(crate) fn json_body(body: &Bytes) -> Result<Value, ApiError> {
-    serde_json::from_slice(body).map_err(|e| {
-        ApiError::new(ApiErrorCode::ValidationError)
-            .with_message(format!("The request body is not valid JSON: {e}"))
-            .with_fields(vec![vk_core::envelope::FieldProblem {
-                field: "body".into(),
-                reason: format!("not valid JSON ({e})"),
-            }])
-    })
 }

@@ -1,13 +1,16 @@
 //! Sandbox integration tests: a real server on 127.0.0.1, real HTTP, crafted requests for every code.
 
 mod auth_codes;
+mod catalog_walk;
 mod modules;
+mod state;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 use vk_core::sign::{hmac_hex, message_to_sign};
+use vk_core::{sign, ApiSecret, Credentials, RequestSpec};
 use vk_sandbox::{start, RunningSandbox, SandboxConfig, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
 
 pub async fn sandbox(config: SandboxConfig) -> RunningSandbox {
@@ -64,7 +67,8 @@ impl Crafted {
         Self::new("POST", "/api/v1/verify/pan", body)
     }
 
-    fn signature(&self) -> String {
+    /// The signature over what is signed (which may differ from what is sent, on purpose).
+    pub fn signature(&self) -> String {
         let msg = message_to_sign(
             self.timestamp as u64,
             self.signed_method.unwrap_or(self.method),
@@ -109,4 +113,26 @@ pub fn assert_error(answer: &(u16, Option<String>, Value), code: &str, status: u
     assert_eq!(body["error"]["http_status"], status, "{body}");
     assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
     assert_eq!(*got_status, status, "{body}");
+}
+
+/// Signs with the real signer (`vk_core::sign`) and sends over loopback; returns the status and the JSON answer.
+pub async fn signed_send(sandbox: &RunningSandbox, method: &str, target: &str, body: &str) -> (u16, Value) {
+    let credentials = Credentials {
+        api_key: BUILTIN_API_KEY.into(),
+        tenant_code: BUILTIN_TENANT.into(),
+        secret: ApiSecret::new(BUILTIN_SECRET),
+    };
+    let spec = RequestSpec::new(method, target, body.as_bytes().to_vec());
+    let signed = sign(&spec, &credentials, now() as u64).expect("request signs");
+    let mut req = reqwest::Client::new().request(method.parse().unwrap(), format!("{}{target}", sandbox.base_url()));
+    for (name, value) in signed.headers() {
+        req = req.header(name, value);
+    }
+    if !body.is_empty() {
+        req = req.header("Content-Type", "application/json").body(body.to_string());
+    }
+    let res = req.send().await.expect("sandbox answers");
+    let status = res.status().as_u16();
+    let json = serde_json::from_slice(&res.bytes().await.unwrap()).expect("every answer is JSON");
+    (status, json)
 }

@@ -1,4 +1,4 @@
-//! Identifier validators that return a specific reason (PAN for now; the rest arrive with the catalog).
+//! PAN: the format rule and the holder type named by its 4th letter.
 
 /// The holder type named by a PAN's 4th letter, or `None` for a letter the rules do not assign.
 /// An unassigned letter is not an error: the vendor's own example PAN, `ABCDE1234F`, has one.

@@ -1,0 +1,205 @@
+//! The endpoint catalog (catalog.toml, compiled in): every endpoint, its fields and their rules.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::envelope::FieldProblem;
+use crate::identifiers::IdKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum FieldKind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+/// One input of an endpoint: a path parameter, a query parameter or a body field.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Field {
+    pub name: String,
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub validator: Option<IdKind>,
+    pub required: bool,
+    pub example: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Endpoint {
+    /// Stable id, `module.name`.
+    pub id: String,
+    pub module: String,
+    pub method: String,
+    /// Path with `{name}` parameters, e.g. `/api/v1/customers/{id}`.
+    pub path: String,
+    pub title: String,
+    pub description: String,
+    #[serde(default)]
+    pub path_params: Vec<Field>,
+    #[serde(default)]
+    pub query: Vec<Field>,
+    #[serde(default)]
+    pub body: Vec<Field>,
+    #[serde(default)]
+    pub example_body: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct CatalogFile {
+    endpoint: Vec<Endpoint>,
+}
+
+/// Every endpoint, in the order of the spec's module table.
+pub fn catalog() -> &'static [Endpoint] {
+    static CATALOG: OnceLock<Vec<Endpoint>> = OnceLock::new();
+    CATALOG.get_or_init(|| {
+        // NOTE: the file is part of the binary and checked by the tests, so a parse failure is a build defect.
+        toml::from_str::<CatalogFile>(include_str!("../catalog.toml")).expect("catalog.toml is valid").endpoint
+    })
+}
+
+pub fn find(id: &str) -> Option<&'static Endpoint> {
+    catalog().iter().find(|e| e.id == id)
+}
+
+fn check_value(field: &Field, value: &str) -> Result<(), String> {
+    if let Some(rule) = field.validator {
+        return rule.validate(value);
+    }
+    match field.kind {
+        FieldKind::Integer if value.parse::<i64>().is_err() => Err("must be a whole number".into()),
+        FieldKind::Number if value.parse::<f64>().is_err() => Err("must be a number".into()),
+        FieldKind::Boolean if value != "true" && value != "false" => Err("must be true or false".into()),
+        FieldKind::String if value.trim().is_empty() && field.required => Err("must not be empty".into()),
+        _ => Ok(()),
+    }
+}
+
+fn problem(field: &str, reason: impl Into<String>) -> FieldProblem {
+    FieldProblem { field: field.into(), reason: reason.into() }
+}
+
+impl Endpoint {
+    /// The request target with every path parameter and required query parameter filled with its example.
+    pub fn example_target(&self) -> String {
+        let mut target = self.path.clone();
+        for p in &self.path_params {
+            target = target.replace(&format!("{{{}}}", p.name), &p.example);
+        }
+        let query: Vec<String> =
+            self.query.iter().filter(|q| q.required).map(|q| format!("{}={}", q.name, q.example)).collect();
+        if !query.is_empty() {
+            target.push('?');
+            target.push_str(&query.join("&"));
+        }
+        target
+    }
+
+    /// Checks query parameters (already decoded): required ones present, each value by its rule.
+    pub fn check_query(&self, pairs: &[(String, String)]) -> Vec<FieldProblem> {
+        let mut problems = Vec::new();
+        for field in &self.query {
+            match pairs.iter().find(|(k, _)| *k == field.name) {
+                None if field.required => {
+                    problems.push(problem(&field.name, format!("required: {}", field.description)))
+                }
+                None => {}
+                Some((_, v)) => {
+                    if let Err(reason) = check_value(field, v) {
+                        problems.push(problem(&field.name, reason));
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    /// Checks a JSON body: an object, required fields present, each of the right type and rule.
+    pub fn check_body(&self, body: &Value) -> Vec<FieldProblem> {
+        let Some(object) = body.as_object() else {
+            return vec![problem("body", "must be a JSON object, such as {\"pan\":\"ABCDE1234F\"}")];
+        };
+        let mut problems = Vec::new();
+        for field in &self.body {
+            let reason = match (object.get(&field.name), field.kind) {
+                (None | Some(Value::Null), _) if field.required => format!("required: {}", field.description),
+                (None | Some(Value::Null), _) => continue,
+                (Some(Value::String(s)), FieldKind::String) => match check_value(field, s) {
+                    Ok(()) => continue,
+                    Err(reason) => reason,
+                },
+                (Some(Value::Number(n)), FieldKind::Integer) if n.is_i64() => continue,
+                (Some(Value::Number(_)), FieldKind::Number) | (Some(Value::Bool(_)), FieldKind::Boolean) => continue,
+                (Some(_), FieldKind::String) => "must be text, in quotes".into(),
+                (Some(_), FieldKind::Integer) => "must be a whole number, without quotes".into(),
+                (Some(_), FieldKind::Number) => "must be a number, without quotes".into(),
+                (Some(_), FieldKind::Boolean) => "must be true or false".into(),
+            };
+            problems.push(problem(&field.name, reason));
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn catalog_is_complete_and_well_formed() {
+        let all = catalog();
+        assert_eq!(all.len(), 28);
+        let modules = ["wallet", "cibil", "verify", "marketplace", "commission", "customers"];
+        for e in all {
+            assert!(modules.contains(&e.module.as_str()), "{}", e.id);
+            assert!(e.id.starts_with(&format!("{}.", e.module)), "{}", e.id);
+            assert!(e.path.starts_with("/api/v1/"), "{}", e.id);
+            crate::sign::check_method(&e.method).unwrap();
+            assert_eq!(e.body.is_empty(), e.example_body.is_none(), "{}: example body iff body fields", e.id);
+            if let Some(example) = &e.example_body {
+                let value: Value = serde_json::from_str(example).unwrap();
+                assert!(e.check_body(&value).is_empty(), "{}: example body passes its own rules", e.id);
+            }
+            for p in &e.path_params {
+                assert!(e.path.contains(&format!("{{{}}}", p.name)), "{}", e.id);
+            }
+            for f in e.path_params.iter().chain(&e.query).chain(&e.body) {
+                assert_eq!(check_value(f, &f.example), Ok(()), "{}.{} example", e.id, f.name);
+            }
+        }
+        let mut ids: Vec<_> = all.iter().map(|e| (&e.method, &e.path)).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), all.len(), "method + path are unique");
+    }
+
+    #[test]
+    fn body_checks_name_each_bad_field() {
+        let pan = find("verify.bank_account").unwrap();
+        let problems = pan.check_body(&json!({"account_number": 12345, "ifsc": "SBIN1001234"}));
+        assert_eq!(
+            problems,
+            vec![problem("account_number", "must be text, in quotes"), problem("ifsc", "character 5 must be 0")]
+        );
+        assert_eq!(pan.check_body(&json!([1]))[0].field, "body");
+        let renew = find("wallet.license_renew").unwrap();
+        assert_eq!(renew.check_body(&json!({}))[0].reason, "required: How many months, 1 to 36.");
+        assert_eq!(renew.example_target(), "/api/v1/wallet/licenses/LIC-1001/renew");
+        let earnings = find("commission.earnings").unwrap();
+        assert_eq!(earnings.example_target(), "/api/v1/commission/earnings?month=2026-05");
+        assert_eq!(earnings.check_query(&[("month".into(), "2026-13".into())])[0].field, "month");
+        assert_eq!(earnings.check_query(&[])[0].reason, "required: The month (YYYY-MM).");
+    }
+}
