@@ -8,6 +8,8 @@ fn main() {
         "environment_set_secret",
         "environment_reset",
         "request_send",
+        "catalog_list",
+        "sandbox_test_values",
     ]);
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -1,6 +1,8 @@
 //! Tauri commands: unpack the input, call the workspace, return its typed result or `{kind, message}` error.
 
 use tauri::State;
+use vk_core::catalog::Endpoint;
+use vk_sandbox::test_values::TestValue;
 
 use crate::ipc::{EnvironmentView, IpcError, SendInput, SendOutcome};
 use crate::workspace::Workspace;
@@ -24,4 +26,16 @@ pub fn environment_reset(workspace: State<'_, Workspace>) -> EnvironmentView {
 #[tauri::command]
 pub async fn request_send(workspace: State<'_, Workspace>, input: SendInput) -> Result<SendOutcome, IpcError> {
     workspace.send(input).await
+}
+
+/// Every endpoint of the API, from the catalog compiled into the app.
+#[tauri::command]
+pub fn catalog_list() -> Vec<Endpoint> {
+    vk_core::catalog::catalog().to_vec()
+}
+
+/// The built-in sandbox's documented test values, one per outcome.
+#[tauri::command]
+pub fn sandbox_test_values() -> Vec<TestValue> {
+    vk_sandbox::test_values::test_values()
 }

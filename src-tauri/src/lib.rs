@@ -21,6 +21,8 @@ pub fn run() {
             commands::environment_set_secret,
             commands::environment_reset,
             commands::request_send,
+            commands::catalog_list,
+            commands::sandbox_test_values,
         ])
         .run(tauri::generate_context!())
         .expect("VK Workspace could not start its window");

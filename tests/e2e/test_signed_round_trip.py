@@ -93,3 +93,41 @@ def test_endpoint_without_leading_slash_is_explained_without_sending(window):
     text = wait_text(d, "input-error", "must start with")
     assert "/api/v1/wallet/core/balance" in text
     assert not d.find_elements(*by_test_id("status")), "nothing was sent"
+
+
+def use_test_value(driver, purpose):
+    driver.find_element(*by_test_id("open-test-values")).click()
+    WebDriverWait(driver, 10).until(EC.visibility_of_element_located(by_test_id("test-values")))
+    rows = driver.find_elements(*by_test_id("test-value"))
+    row = next(r for r in rows if purpose in r.text)
+    row.find_element(*by_test_id("use-test-value")).click()
+    WebDriverWait(driver, 10).until(EC.invisibility_of_element_located(by_test_id("test-values")))
+
+
+def test_catalog_picker_and_test_values_fill_the_request(window):
+    d = window
+    wait_text(d, "environment-name", "Sandbox (built in)")
+    WebDriverWait(d, 10).until(lambda drv: len(drv.find_elements(By.CSS_SELECTOR, '[data-testid="endpoint-picker"] option')) > 20)
+
+    Select(d.find_element(*by_test_id("endpoint-picker"))).select_by_visible_text("Verify a GSTIN")
+    assert d.find_element(*by_test_id("endpoint")).get_attribute("value") == "/api/v1/verify/gst"
+    assert "GST registration" in d.find_element(*by_test_id("endpoint-description")).text
+    d.find_element(*by_test_id("send")).click()
+    wait_text(d, "status", "200 OK")
+    assert '"status": "Active"' in d.find_element(*by_test_id("response-body")).text
+
+    d.find_element(*by_test_id("open-test-values")).click()
+    WebDriverWait(d, 10).until(EC.visibility_of_element_located(by_test_id("test-values")))
+    assert len(d.find_elements(*by_test_id("test-value"))) >= 25
+    screenshot(d, "test-values")
+    d.find_element(By.CSS_SELECTOR, '[data-testid="test-values"] button.secondary').click()
+
+    use_test_value(d, "does not exist (last letter X)")
+    assert "ABCPE1234X" in d.find_element(*by_test_id("body")).get_attribute("value")
+    d.find_element(*by_test_id("send")).click()
+    WebDriverWait(d, 10).until(lambda drv: '"status": "INVALID"' in drv.find_element(*by_test_id("response-body")).text)
+
+    use_test_value(d, "A wrong OTP.")
+    d.find_element(*by_test_id("send")).click()
+    assert wait_text(d, "error-code", "VALIDATION_ERROR") == "VALIDATION_ERROR"
+    assert "otp" in d.find_element(*by_test_id("api-error")).text

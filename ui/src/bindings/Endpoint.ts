@@ -9,4 +9,8 @@ id: string, module: string, method: string,
 /**
  * Path with `{name}` parameters, e.g. `/api/v1/customers/{id}`.
  */
-path: string, title: string, description: string, path_params: Array<Field>, query: Array<Field>, body: Array<Field>, example_body: string | null, };
+path: string, title: string, description: string, path_params: Array<Field>, query: Array<Field>, body: Array<Field>, example_body: string | null, 
+/**
+ * The path with example values filled in, plus required query examples: ready to send.
+ */
+example_target: string, };

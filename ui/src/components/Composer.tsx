@@ -1,24 +1,57 @@
-// The request composer: method, endpoint and JSON body, sent with the button or Ctrl+Enter.
-import { useState, type KeyboardEvent } from "react";
+// The request composer: pick an endpoint (or type one), edit the JSON body, send with the button or Ctrl+Enter.
+import type { KeyboardEvent } from "react";
+import type { Endpoint } from "../bindings/Endpoint";
 import type { IpcError } from "../bindings/IpcError";
 import type { SendInput } from "../bindings/SendInput";
-import { EXAMPLES, METHODS } from "../lib/examples";
+import { draftFromEndpoint, METHODS, MODULE_NAMES } from "../lib/draft";
 
 interface Props {
+  draft: SendInput;
+  onDraftChange: (draft: SendInput) => void;
+  endpoints: Endpoint[];
   sending: boolean;
   inputError: IpcError | null;
   onSend: (input: SendInput) => void;
+  onShowTestValues: () => void;
 }
 
-const FIRST = EXAMPLES[0]?.input ?? { method: "GET", endpoint: "/api/v1/wallet/core/balance", body: "" };
+function EndpointPicker({ endpoints, onPick }: { endpoints: Endpoint[]; onPick: (e: Endpoint) => void }) {
+  const modules = [...new Set(endpoints.map((e) => e.module))];
+  return (
+    <select
+      aria-label="Choose an endpoint"
+      data-testid="endpoint-picker"
+      className="picker"
+      value=""
+      onChange={(ev) => {
+        const chosen = endpoints.find((e) => e.id === ev.target.value);
+        if (chosen) onPick(chosen);
+      }}
+    >
+      <option value="" disabled>
+        Choose what to do…
+      </option>
+      {modules.map((m) => (
+        <optgroup key={m} label={MODULE_NAMES[m] ?? m}>
+          {endpoints
+            .filter((e) => e.module === m)
+            .map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
 
-export function Composer({ sending, inputError, onSend }: Props) {
-  const [method, setMethod] = useState(FIRST.method);
-  const [endpoint, setEndpoint] = useState(FIRST.endpoint);
-  const [body, setBody] = useState(FIRST.body);
+export function Composer({ draft, onDraftChange, endpoints, sending, inputError, onSend, onShowTestValues }: Props) {
+  const { method, endpoint, body } = draft;
+  const current = endpoints.find((e) => e.method === method && endpoint.split("?")[0] === e.example_target.split("?")[0]);
 
   const send = () => {
-    if (!sending) onSend({ method, endpoint, body });
+    if (!sending) onSend(draft);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -32,26 +65,27 @@ export function Composer({ sending, inputError, onSend }: Props) {
 
   return (
     <section className="panel composer" onKeyDown={onKeyDown} aria-label="Request">
-      <h2>Request</h2>
-      <div className="examples">
-        <span className="label">Start from:</span>
-        {EXAMPLES.map((ex) => (
-          <button
-            key={ex.label}
-            type="button"
-            className="chip"
-            onClick={() => {
-              setMethod(ex.input.method);
-              setEndpoint(ex.input.endpoint);
-              setBody(ex.input.body);
-            }}
-          >
-            {ex.label}
-          </button>
-        ))}
+      <div className="panel-head">
+        <h2>Request</h2>
+        <button type="button" className="secondary small" data-testid="open-test-values" onClick={onShowTestValues}>
+          Test values…
+        </button>
       </div>
+      <div className="examples">
+        <EndpointPicker endpoints={endpoints} onPick={(e) => onDraftChange(draftFromEndpoint(e))} />
+      </div>
+      {current && (
+        <p className="endpoint-description" data-testid="endpoint-description">
+          <strong>{current.title}.</strong> {current.description}
+        </p>
+      )}
       <div className="request-line">
-        <select aria-label="Method" data-testid="method" value={method} onChange={(e) => setMethod(e.target.value)}>
+        <select
+          aria-label="Method"
+          data-testid="method"
+          value={method}
+          onChange={(e) => onDraftChange({ ...draft, method: e.target.value })}
+        >
           {METHODS.map((m) => (
             <option key={m} value={m}>
               {m}
@@ -65,7 +99,7 @@ export function Composer({ sending, inputError, onSend }: Props) {
           spellCheck={false}
           value={endpoint}
           placeholder="/api/v1/…"
-          onChange={(e) => setEndpoint(e.target.value)}
+          onChange={(e) => onDraftChange({ ...draft, endpoint: e.target.value })}
         />
         <button type="button" data-testid="send" onClick={send} disabled={sending} title="Send (Ctrl+Enter)">
           {sending ? "Sending…" : "Send"}
@@ -80,7 +114,7 @@ export function Composer({ sending, inputError, onSend }: Props) {
         spellCheck={false}
         value={body}
         placeholder={bodyless ? "No body" : '{"pan":"ABCDE1234F"}'}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => onDraftChange({ ...draft, body: e.target.value })}
       />
       <p className="hint">The body is sent exactly as typed and signed byte for byte. Press Ctrl+Enter to send.</p>
       {inputError && (

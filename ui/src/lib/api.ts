@@ -1,9 +1,11 @@
 // Typed wrappers over the app's Tauri commands; every type comes from the Rust bindings.
 import { invoke } from "@tauri-apps/api/core";
+import type { Endpoint } from "../bindings/Endpoint";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
 import type { IpcError } from "../bindings/IpcError";
 import type { SendInput } from "../bindings/SendInput";
 import type { SendOutcome } from "../bindings/SendOutcome";
+import type { TestValue } from "../bindings/TestValue";
 
 export function environmentGet(): Promise<EnvironmentView> {
   return invoke<EnvironmentView>("environment_get");
@@ -37,4 +39,12 @@ export function toIpcError(value: unknown): IpcError {
   if (isIpcError(value)) return value;
   const message = value instanceof Error ? value.message : String(value);
   return { kind: "internal", message };
+}
+
+export function catalogList(): Promise<Endpoint[]> {
+  return invoke<Endpoint[]>("catalog_list");
+}
+
+export function sandboxTestValues(): Promise<TestValue[]> {
+  return invoke<TestValue[]>("sandbox_test_values");
 }

@@ -53,6 +53,9 @@ pub struct Endpoint {
     pub body: Vec<Field>,
     #[serde(default)]
     pub example_body: Option<String>,
+    /// The path with example values filled in, plus required query examples: ready to send.
+    #[serde(skip_deserializing)]
+    pub example_target: String,
 }
 
 #[derive(Deserialize)]
@@ -65,7 +68,12 @@ pub fn catalog() -> &'static [Endpoint] {
     static CATALOG: OnceLock<Vec<Endpoint>> = OnceLock::new();
     CATALOG.get_or_init(|| {
         // NOTE: the file is part of the binary and checked by the tests, so a parse failure is a build defect.
-        toml::from_str::<CatalogFile>(include_str!("../catalog.toml")).expect("catalog.toml is valid").endpoint
+        let mut endpoints =
+            toml::from_str::<CatalogFile>(include_str!("../catalog.toml")).expect("catalog.toml is valid").endpoint;
+        for e in &mut endpoints {
+            e.example_target = e.build_example_target();
+        }
+        endpoints
     })
 }
 
@@ -92,7 +100,7 @@ fn problem(field: &str, reason: impl Into<String>) -> FieldProblem {
 
 impl Endpoint {
     /// The request target with every path parameter and required query parameter filled with its example.
-    pub fn example_target(&self) -> String {
+    fn build_example_target(&self) -> String {
         let mut target = self.path.clone();
         for p in &self.path_params {
             target = target.replace(&format!("{{{}}}", p.name), &p.example);
@@ -196,9 +204,9 @@ mod tests {
         assert_eq!(pan.check_body(&json!([1]))[0].field, "body");
         let renew = find("wallet.license_renew").unwrap();
         assert_eq!(renew.check_body(&json!({}))[0].reason, "required: How many months, 1 to 36.");
-        assert_eq!(renew.example_target(), "/api/v1/wallet/licenses/LIC-1001/renew");
+        assert_eq!(renew.example_target, "/api/v1/wallet/licenses/LIC-1001/renew");
         let earnings = find("commission.earnings").unwrap();
-        assert_eq!(earnings.example_target(), "/api/v1/commission/earnings?month=2026-05");
+        assert_eq!(earnings.example_target, "/api/v1/commission/earnings?month=2026-05");
         assert_eq!(earnings.check_query(&[("month".into(), "2026-13".into())])[0].field, "month");
         assert_eq!(earnings.check_query(&[])[0].reason, "required: The month (YYYY-MM).");
     }

@@ -12,8 +12,8 @@ async fn every_endpoint_answers_its_example_with_success() {
     let sb = sandbox(SandboxConfig::builtin()).await;
     for e in catalog() {
         let body = e.example_body.clone().unwrap_or_default();
-        let (status, json) = signed_send(&sb, &e.method, &e.example_target(), &body).await;
-        assert_eq!(status, 200, "{} {}: {json}", e.method, e.example_target());
+        let (status, json) = signed_send(&sb, &e.method, &e.example_target, &body).await;
+        assert_eq!(status, 200, "{} {}: {json}", e.method, e.example_target);
         assert_eq!(json["success"], true, "{}", e.id);
         assert!(json["data"].is_object(), "{}: data is an object", e.id);
     }
@@ -42,7 +42,7 @@ async fn expect_invalid(sb: &vk_sandbox::RunningSandbox, e: &Endpoint, target: &
 async fn every_required_field_and_every_rule_is_enforced() {
     let sb = sandbox(SandboxConfig::builtin()).await;
     for e in catalog() {
-        let target = e.example_target();
+        let target = e.example_target.clone();
         if let Some(example) = &e.example_body {
             let required: Vec<_> = e.body.iter().filter(|f| f.required).map(|f| f.name.clone()).collect();
             if !required.is_empty() {
