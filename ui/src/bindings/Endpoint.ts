@@ -12,5 +12,6 @@ id: string, module: string, method: string,
 path: string, title: string, description: string, path_params: Array<Field>, query: Array<Field>, body: Array<Field>, example_body: string | null, 
 /**
  * The path with example values filled in, plus required query examples: ready to send.
+ * Computed when the catalog loads (whatever the file says is replaced).
  */
 example_target: string, };

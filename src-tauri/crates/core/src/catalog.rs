@@ -54,7 +54,8 @@ pub struct Endpoint {
     #[serde(default)]
     pub example_body: Option<String>,
     /// The path with example values filled in, plus required query examples: ready to send.
-    #[serde(skip_deserializing)]
+    /// Computed when the catalog loads (whatever the file says is replaced).
+    #[serde(default)]
     pub example_target: String,
 }
 

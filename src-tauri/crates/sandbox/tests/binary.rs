@@ -55,3 +55,46 @@ fn custom_key_needs_its_secret_from_the_environment() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("VK_SANDBOX_SECRET"));
 }
+
+#[test]
+fn settings_file_replaces_credentials_without_printing_the_secret() {
+    let dir = std::env::temp_dir().join(format!("vk-sandbox-settings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.toml");
+    std::fs::write(
+        &good,
+        "rate_limit_per_second = 7\n[[credentials]]\napi_key = \"vk_team_a\"\ntenant_code = \"111111\"\nsecret = \"team-a-secret-value\"\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vk-sandbox"))
+        .args(["--port", "0", "--config", good.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut banner = String::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        banner.push_str(&line);
+        banner.push('\n');
+        if line.starts_with("Press Ctrl+C") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(banner.contains("API key:     vk_team_a"), "{banner}");
+    assert!(banner.contains("Tenant code: 111111"), "{banner}");
+    assert!(banner.contains("7 requests per second"), "{banner}");
+    assert!(!banner.contains("team-a-secret-value"), "the secret is never printed: {banner}");
+
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[[failures]]\nendpoint = \"verify.nothing\"\nevery = 2\nstatus = 503\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vk-sandbox"))
+        .args(["--port", "0", "--config", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad.toml") && stderr.contains("verify.nothing"), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -3,6 +3,7 @@
 mod auth_codes;
 mod catalog_walk;
 mod modules;
+mod props;
 mod state;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
