@@ -194,6 +194,51 @@ mod tests {
         assert_eq!(ids.len(), all.len(), "method + path are unique");
     }
 
+    /// The module table of the spec (shared/spec/vistarkriya-api.md), endpoint by endpoint.
+    const SPEC_TABLE: [(&str, &str); 28] = [
+        ("GET", "/api/v1/wallet/core/balance"),
+        ("GET", "/api/v1/wallet/core/transactions"),
+        ("GET", "/api/v1/wallet/pipeline"),
+        ("GET", "/api/v1/wallet/licenses"),
+        ("POST", "/api/v1/wallet/licenses/{id}/renew"),
+        ("POST", "/api/v1/cibil/individual/score"),
+        ("POST", "/api/v1/cibil/individual/report"),
+        ("POST", "/api/v1/cibil/business/report"),
+        ("POST", "/api/v1/verify/pan"),
+        ("POST", "/api/v1/verify/aadhaar/otp"),
+        ("POST", "/api/v1/verify/aadhaar/otp/submit"),
+        ("POST", "/api/v1/verify/bank-account"),
+        ("POST", "/api/v1/verify/gst"),
+        ("POST", "/api/v1/verify/upi"),
+        ("POST", "/api/v1/verify/voter-id"),
+        ("POST", "/api/v1/verify/driving-licence"),
+        ("POST", "/api/v1/verify/passport"),
+        ("GET", "/api/v1/marketplace/services"),
+        ("GET", "/api/v1/marketplace/products"),
+        ("POST", "/api/v1/marketplace/orders"),
+        ("GET", "/api/v1/marketplace/orders/{id}"),
+        ("GET", "/api/v1/commission/summary"),
+        ("GET", "/api/v1/commission/earnings"),
+        ("GET", "/api/v1/customers"),
+        ("POST", "/api/v1/customers"),
+        ("GET", "/api/v1/customers/{id}"),
+        ("PUT", "/api/v1/customers/{id}"),
+        ("DELETE", "/api/v1/customers/{id}"),
+    ];
+
+    #[test]
+    fn catalog_is_exactly_the_spec_table() {
+        let mut ours: Vec<(&str, &str)> = catalog().iter().map(|e| (e.method.as_str(), e.path.as_str())).collect();
+        let mut spec = SPEC_TABLE.to_vec();
+        ours.sort();
+        spec.sort();
+        assert_eq!(ours, spec);
+        let transactions = find("wallet.transactions").unwrap();
+        let names: Vec<_> = transactions.query.iter().map(|q| q.name.as_str()).collect();
+        assert_eq!(names, ["page", "per_page", "from", "to"], "the spec's query parameters");
+        assert_eq!(find("commission.earnings").unwrap().query[0].name, "month");
+    }
+
     #[test]
     fn body_checks_name_each_bad_field() {
         let pan = find("verify.bank_account").unwrap();
