@@ -1,6 +1,7 @@
 // A small dialog to replace the API secret. The field is write-only: the app never shows a saved secret.
 import { useState, type FormEvent } from "react";
 import type { IpcError } from "../bindings/IpcError";
+import { Dialog } from "./core/Dialog";
 
 interface Props {
   customSecret: boolean;
@@ -30,15 +31,8 @@ export function SecretDialog({ customSecret, onSave, onReset, onClose }: Props) 
   }
 
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onClose}>
-      <form
-        className="dialog"
-        role="dialog"
-        aria-labelledby="secret-title"
-        onClick={(e) => e.stopPropagation()}
-        onSubmit={submit}
-        onKeyDown={(e) => e.key === "Escape" && onClose()}
-      >
+    <Dialog labelledBy="secret-title" onClose={onClose}>
+      <form className="dialog-form" onSubmit={submit}>
         <h2 id="secret-title">API secret</h2>
         <p>
           The secret signs every request. It stays inside the app and is never shown again. Paste the secret from your
@@ -74,6 +68,6 @@ export function SecretDialog({ customSecret, onSave, onReset, onClose }: Props) 
           </button>
         </div>
       </form>
-    </div>
+    </Dialog>
   );
 }

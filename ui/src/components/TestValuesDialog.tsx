@@ -1,6 +1,7 @@
 // The sandbox's test values: an input for every outcome, grouped by endpoint, each one a click away from the composer.
 import type { Endpoint } from "../bindings/Endpoint";
 import type { TestValue } from "../bindings/TestValue";
+import { Dialog } from "./core/Dialog";
 
 interface Props {
   endpoints: Endpoint[];
@@ -15,52 +16,43 @@ export function TestValuesDialog({ endpoints, testValues, onUse, onClose }: Prop
     .filter((g) => g.values.length > 0);
 
   return (
-    <div className="dialog-backdrop" role="presentation" onClick={onClose}>
-      <div
-        className="dialog wide"
-        role="dialog"
-        aria-labelledby="tv-title"
-        data-testid="test-values"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === "Escape" && onClose()}
-      >
-        <div className="panel-head">
-          <h2 id="tv-title">Sandbox test values</h2>
-          <button type="button" className="secondary small" onClick={onClose}>
-            Close
-          </button>
-        </div>
-        <p>
-          The built-in sandbox always answers these inputs the same way, so you can practise every outcome. Choose
-          <strong> Use</strong> to put one in the request, then send it.
-        </p>
-        <div className="tv-list">
-          {groups.map(({ endpoint, values }) => (
-            <section key={endpoint.id}>
-              <h3>{endpoint.title}</h3>
-              <table className="kv tv">
-                <tbody>
-                  {values.map((t, i) => (
-                    <tr key={`${t.endpoint_id}-${i}`} data-testid="test-value">
-                      <td className="tv-purpose">{t.purpose}</td>
-                      <td className="tv-input">
-                        {t.target !== endpoint.path && <div>{t.target}</div>}
-                        {t.body && <div>{t.body}</div>}
-                      </td>
-                      <td className="tv-outcome">{t.outcome}</td>
-                      <td className="tv-use">
-                        <button type="button" className="chip" data-testid="use-test-value" onClick={() => onUse(t)}>
-                          Use
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          ))}
-        </div>
+    <Dialog labelledBy="tv-title" onClose={onClose} wide testId="test-values">
+      <div className="panel-head">
+        <h2 id="tv-title">Sandbox test values</h2>
+        <button type="button" className="secondary small" onClick={onClose}>
+          Close
+        </button>
       </div>
-    </div>
+      <p>
+        The built-in sandbox always answers these inputs the same way, so you can practise every outcome. Choose
+        <strong> Use</strong> to put one in the request, then send it.
+      </p>
+      <div className="tv-list">
+        {groups.map(({ endpoint, values }) => (
+          <section key={endpoint.id}>
+            <h3>{endpoint.title}</h3>
+            <table className="kv tv">
+              <tbody>
+                {values.map((t, i) => (
+                  <tr key={`${t.endpoint_id}-${i}`} data-testid="test-value">
+                    <td className="tv-purpose">{t.purpose}</td>
+                    <td className="tv-input">
+                      {t.target !== endpoint.path && <div>{t.target}</div>}
+                      {t.body && <div>{t.body}</div>}
+                    </td>
+                    <td className="tv-outcome">{t.outcome}</td>
+                    <td className="tv-use">
+                      <button type="button" className="chip" data-testid="use-test-value" onClick={() => onUse(t)}>
+                        Use
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+      </div>
+    </Dialog>
   );
 }
