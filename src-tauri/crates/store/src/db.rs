@@ -1,0 +1,168 @@
+//! Opening the database: WAL, append-only migrations by `PRAGMA user_version`, refusal of newer files,
+//! and recovery from a corrupt file (moved aside with a dated name, never deleted).
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use rusqlite::{Connection, ErrorCode};
+
+/// Migrations in order; the schema version is their count. Never edit one that has shipped: add another.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_history.sql")];
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "The history database was written by a newer version of VK Workspace (format {found}; this version reads up to {supported}). Update VK Workspace, or move {path} aside to start a new history."
+    )]
+    NewerDatabase { found: i64, supported: i64, path: String },
+    #[error("The history database could not be opened: {0}")]
+    Open(String),
+    #[error("The history database could not be updated to the current format: {0}")]
+    Migration(String),
+    #[error("Database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("File error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// What happened while opening, for the app to tell the user.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct OpenReport {
+    /// Where a corrupt database was moved to before a new one was started.
+    pub corrupt_moved_to: Option<PathBuf>,
+    /// Schema version before migrating (0 for a new file).
+    pub migrated_from: i64,
+}
+
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+}
+
+fn is_corruption(err: &rusqlite::Error) -> bool {
+    matches!(err.sqlite_error_code(), Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+}
+
+fn open_checked(path: &Path) -> Result<(Connection, i64), rusqlite::Error> {
+    let conn = Connection::open(path)?;
+    // Reading the schema touches the header and the first page: garbage files fail here, not later.
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+    let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
+    if check != "ok" {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some(check),
+        ));
+    }
+    Ok((conn, version))
+}
+
+/// Moves `path` and its WAL/SHM companions aside as `NAME.corrupt-<unix seconds>`; returns the new main path.
+fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let aside = PathBuf::from(format!("{}.corrupt-{stamp}", path.display()));
+    std::fs::rename(path, &aside)?;
+    for suffix in ["-wal", "-shm"] {
+        let companion = PathBuf::from(format!("{}{suffix}", path.display()));
+        if companion.exists() {
+            std::fs::rename(&companion, format!("{}{suffix}", aside.display()))?;
+        }
+    }
+    Ok(aside)
+}
+
+fn migrate(conn: &mut Connection, from: i64) -> Result<(), StoreError> {
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql).map_err(|e| StoreError::Migration(format!("step {}: {e}", index + 1)))?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, migrating it to the current version.
+    pub fn open(path: &Path) -> Result<(Self, OpenReport), StoreError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut report = OpenReport::default();
+        let (mut conn, version) = match open_checked(path) {
+            Ok(opened) => opened,
+            Err(e) if is_corruption(&e) => {
+                report.corrupt_moved_to = Some(move_aside(path)?);
+                open_checked(path).map_err(|e| StoreError::Open(e.to_string()))?
+            }
+            Err(e) => return Err(StoreError::Open(e.to_string())),
+        };
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerDatabase {
+                found: version,
+                supported: SCHEMA_VERSION,
+                path: path.display().to_string(),
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        report.migrated_from = version;
+        migrate(&mut conn, version)?;
+        Ok((Self { conn, path: path.to_path_buf() }, report))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The folder beside the database that holds large bodies.
+    pub(crate) fn bodies_dir(&self) -> PathBuf {
+        let mut dir = self.path.clone();
+        dir.set_extension("bodies");
+        dir
+    }
+
+    pub fn integrity_ok(&self) -> Result<bool, StoreError> {
+        let result: String = self.conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))?;
+        Ok(result == "ok")
+    }
+
+    /// Runs `work` in one transaction (for bulk imports); rolled back if it fails.
+    pub fn in_transaction<T>(&self, work: impl FnOnce(&Self) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match work(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    /// Copies the WAL into the main file (done on close anyway; useful before copying the file).
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
+        Ok(())
+    }
+
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,8 @@
+//! VK Workspace's store: one SQLite file (WAL) with versioned migrations; request history with full-text search.
+
+mod db;
+pub mod history;
+mod mask;
+
+pub use db::{OpenReport, Store, StoreError, SCHEMA_VERSION};
+pub use mask::mask_aadhaar;
