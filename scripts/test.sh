@@ -18,7 +18,8 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "Rust: unit and integration tests (they also regenerate the TypeScript bindings)"
-cargo test --workspace --quiet
+# Inside a private D-Bus session with gnome-keyring, so the OS credential store tests use a real Secret Service.
+bash scripts/with-keyring.sh cargo test --workspace --quiet
 
 step "TypeScript bindings are up to date with the Rust types"
 if ! git diff --exit-code --stat -- ui/src/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/bindings)" ]; then
