@@ -7,6 +7,7 @@ pub mod identifiers;
 pub mod request;
 pub mod secret;
 pub mod sign;
+pub mod variables;
 
 pub use error_codes::{ApiErrorCode, Explanation};
 pub use request::{Credentials, RequestSpec};

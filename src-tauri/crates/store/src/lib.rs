@@ -1,6 +1,8 @@
 //! VK Workspace's store: one SQLite file (WAL) with versioned migrations; request history with full-text search.
 
+pub mod collections;
 mod db;
+pub mod environments;
 pub mod history;
 mod mask;
 

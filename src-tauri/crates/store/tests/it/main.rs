@@ -1,6 +1,8 @@
 //! Store tests against real database files in a temporary folder.
 
+mod collections;
 mod crash;
+mod environments;
 mod history;
 mod opening;
 
