@@ -10,6 +10,11 @@ fn main() {
         "request_send",
         "catalog_list",
         "sandbox_test_values",
+        "history_list",
+        "history_open",
+        "history_delete",
+        "history_clear",
+        "startup_notices",
     ]);
     tauri_build::try_build(
         tauri_build::Attributes::new()

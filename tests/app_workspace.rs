@@ -1,8 +1,32 @@
 //! The app's command layer without a window: the built-in sandbox environment, sends, secrets and errors at IPC.
 
+use std::path::PathBuf;
+
+use vk_store::history::HistoryFilter;
 use vk_workspace_lib::ipc::{ErrorKind, SendInput};
 use vk_workspace_lib::workspace::SANDBOX_ENVIRONMENT;
 use vk_workspace_lib::Workspace;
+
+/// A data folder of its own for each test, removed afterwards.
+struct DataDir(PathBuf);
+
+impl DataDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("vk-app-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Self(dir)
+    }
+}
+
+impl Drop for DataDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+async fn workspace(dir: &DataDir) -> Workspace {
+    Workspace::start_on_builtin_sandbox(&dir.0).await.unwrap()
+}
 
 const BUILTIN_SECRET: &str = vk_sandbox::BUILTIN_SECRET;
 
@@ -12,7 +36,8 @@ fn input(method: &str, endpoint: &str, body: &str) -> SendInput {
 
 #[tokio::test]
 async fn opens_on_the_builtin_sandbox_and_verifies_a_pan() {
-    let ws = Workspace::start_on_builtin_sandbox().await.unwrap();
+    let dir = DataDir::new("pan");
+    let ws = workspace(&dir).await;
     let env = ws.environment();
     assert_eq!(env.name, SANDBOX_ENVIRONMENT);
     assert!(env.is_builtin_sandbox && !env.custom_secret);
@@ -34,7 +59,8 @@ async fn opens_on_the_builtin_sandbox_and_verifies_a_pan() {
 
 #[tokio::test]
 async fn wrong_secret_comes_back_as_an_explained_hmac_invalid() {
-    let ws = Workspace::start_on_builtin_sandbox().await.unwrap();
+    let dir = DataDir::new("wrong");
+    let ws = workspace(&dir).await;
     let env = ws.set_secret("typed-the-wrong-one".into()).unwrap();
     assert!(env.custom_secret);
     let outcome = ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap();
@@ -53,7 +79,8 @@ async fn wrong_secret_comes_back_as_an_explained_hmac_invalid() {
 
 #[tokio::test]
 async fn bad_input_is_an_invalid_input_error_with_a_reason() {
-    let ws = Workspace::start_on_builtin_sandbox().await.unwrap();
+    let dir = DataDir::new("bad");
+    let ws = workspace(&dir).await;
     let err = ws.send(input("post", "/api/v1/verify/pan", "{}")).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::InvalidInput);
     assert!(err.message.contains("use POST, not post"));
@@ -68,4 +95,61 @@ async fn bad_input_is_an_invalid_input_error_with_a_reason() {
     assert!(json["message"].as_str().unwrap().contains("secret is empty"));
     // The workspace keeps working after bad input.
     assert_eq!(ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap().response.status, 200);
+}
+
+#[tokio::test]
+async fn every_send_is_in_history_searchable_and_openable() {
+    let dir = DataDir::new("history");
+    let ws = workspace(&dir).await;
+    ws.send(input("POST", "/api/v1/verify/pan", r#"{"pan":"ABCPE1234F"}"#)).await.unwrap();
+    ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap();
+    ws.send(input("post", "/api/v1/verify/pan", "{}")).await.unwrap_err();
+    let all = ws.history_list(HistoryFilter { limit: 50, ..Default::default() }).await.unwrap();
+    assert_eq!(all.len(), 2, "input mistakes never left the machine, so they are not history");
+    assert_eq!(all[0].module, "wallet");
+    assert_eq!(all[1].module, "verify");
+
+    // Found by a word of its response: the registered name the sandbox gave.
+    let found =
+        ws.history_list(HistoryFilter { text: Some("Anil".into()), limit: 50, ..Default::default() }).await.unwrap();
+    assert_eq!(found.len(), 1);
+    let opened = ws.history_open(found[0].id).await.unwrap();
+    assert_eq!(opened.input.endpoint, "/api/v1/verify/pan");
+    assert_eq!(opened.input.body, r#"{"pan":"ABCPE1234F"}"#);
+    let response = opened.response.expect("an answer was recorded");
+    assert_eq!((response.status, response.status_text.as_str()), (200, "OK"));
+    assert!(response.body_pretty.unwrap().contains("\"registered_name\": \"Anil Das\""));
+
+    assert!(ws.history_delete(found[0].id).await.unwrap());
+    assert_eq!(ws.history_clear().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn failed_sends_are_recorded_with_their_reason_and_secrets_never_reach_the_disk() {
+    let dir = DataDir::new("secret-scan");
+    let ws = workspace(&dir).await;
+    let secret = "typed-secret-7f3a9c";
+    ws.set_secret(secret.into()).unwrap();
+    for _ in 0..5 {
+        let outcome = ws.send(input("POST", "/api/v1/verify/pan", r#"{"pan":"ABCPE1234F"}"#)).await.unwrap();
+        assert_eq!(outcome.response.api_error.unwrap().code, "HMAC_INVALID");
+    }
+    ws.reset_to_builtin();
+    let errors = ws
+        .history_list(HistoryFilter { error_code: Some("HMAC_INVALID".into()), limit: 50, ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(errors.len(), 5);
+    let mut scanned = 0;
+    for entry in std::fs::read_dir(&dir.0).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let bytes = std::fs::read(&path).unwrap();
+            scanned += bytes.len();
+            assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "secret found in {}", path.display());
+            let builtin = vk_sandbox::BUILTIN_SECRET.as_bytes();
+            assert!(!bytes.windows(builtin.len()).any(|w| w == builtin), "sandbox secret found in {}", path.display());
+        }
+    }
+    assert!(scanned > 10_000, "the database and its WAL were read ({scanned} bytes)");
 }

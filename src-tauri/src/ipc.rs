@@ -19,7 +19,7 @@ pub struct EnvironmentView {
 }
 
 /// What the composer sends. `body` goes out byte for byte as typed.
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SendInput {
     pub method: String,
@@ -73,6 +73,15 @@ pub struct ResponseView {
 pub struct SendOutcome {
     pub signature: SignatureView,
     pub response: ResponseView,
+}
+
+/// A history entry opened again: the request for the composer and, when an answer came, the answer.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct HistoryOpened {
+    pub summary: vk_store::history::HistorySummary,
+    pub input: SendInput,
+    pub response: Option<ResponseView>,
 }
 
 /// The kinds of failure the page acts on differently.

@@ -1,6 +1,7 @@
 //! The Tauri shell: starts the built-in sandbox, wires commands to the workspace. No logic of its own.
 
 mod commands;
+mod history;
 pub mod ipc;
 pub mod workspace;
 
@@ -12,7 +13,12 @@ pub use workspace::Workspace;
 pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
-            let workspace = tauri::async_runtime::block_on(Workspace::start_on_builtin_sandbox())?;
+            // NOTE: VK_WORKSPACE_DATA_DIR lets tests and staff trainings run on a separate, throw-away data folder.
+            let data_dir = match std::env::var_os("VK_WORKSPACE_DATA_DIR") {
+                Some(dir) => std::path::PathBuf::from(dir),
+                None => app.path().app_data_dir()?,
+            };
+            let workspace = tauri::async_runtime::block_on(Workspace::start_on_builtin_sandbox(&data_dir))?;
             app.manage(workspace);
             Ok(())
         })
@@ -23,6 +29,11 @@ pub fn run() {
             commands::request_send,
             commands::catalog_list,
             commands::sandbox_test_values,
+            commands::history_list,
+            commands::history_open,
+            commands::history_delete,
+            commands::history_clear,
+            commands::startup_notices,
         ])
         .run(tauri::generate_context!())
         .expect("VK Workspace could not start its window");

@@ -3,6 +3,7 @@
 import os
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -27,6 +28,9 @@ def driver_url():
     assert APP.exists(), f"build the app first: {APP} is missing"
     port = _free_port()
     native = _free_port()
+    # The app (started by WebKitWebDriver under tauri-driver) inherits this: a throw-away data folder.
+    data_dir = tempfile.mkdtemp(prefix="vk-e2e-data-")
+    os.environ["VK_WORKSPACE_DATA_DIR"] = data_dir
     proc = subprocess.Popen(
         ["tauri-driver", "--port", str(port), "--native-port", str(native)],
         stdout=subprocess.DEVNULL,

@@ -131,3 +131,38 @@ def test_catalog_picker_and_test_values_fill_the_request(window):
     d.find_element(*by_test_id("send")).click()
     assert wait_text(d, "error-code", "VALIDATION_ERROR") == "VALIDATION_ERROR"
     assert "otp" in d.find_element(*by_test_id("api-error")).text
+
+
+def test_a_sent_request_is_found_in_history_by_its_answer_and_opens_again(window):
+    import re
+
+    d = window
+    wait_text(d, "environment-name", "Sandbox (built in)")
+    compose_pan_request(d)
+    replace_text(d.find_element(*by_test_id("body")), '{"pan":"QRSPT4321K"}')
+    d.find_element(*by_test_id("send")).click()
+    wait_text(d, "status", "200 OK")
+    answer = d.find_element(*by_test_id("response-body")).text
+    name = re.search(r'"registered_name": "([A-Za-z]+) ', answer).group(1)
+
+    # Another request on top, so the one we want is not simply the newest.
+    Select(d.find_element(*by_test_id("endpoint-picker"))).select_by_visible_text("Wallet balance")
+    d.find_element(*by_test_id("send")).click()
+    WebDriverWait(d, 10).until(lambda drv: "balance" in drv.find_element(*by_test_id("response-body")).text)
+
+    def row_texts(drv):
+        # Read in one go: the list re-renders as results arrive, so element handles can go stale.
+        return drv.execute_script(
+            "return [...document.querySelectorAll('[data-testid=history-row]')].map(e => e.textContent)"
+        )
+
+    d.find_element(*by_test_id("history-search")).send_keys(name)
+    WebDriverWait(d, 10).until(
+        lambda drv: (texts := row_texts(drv)) and all("verify/pan" in t for t in texts)
+    )
+    d.find_element(*by_test_id("history-row")).click()
+    wait_text(d, "response-note", "Opened from history")
+    assert d.find_element(*by_test_id("endpoint")).get_attribute("value") == "/api/v1/verify/pan"
+    assert "QRSPT4321K" in d.find_element(*by_test_id("body")).get_attribute("value")
+    assert name in d.find_element(*by_test_id("response-body")).text
+    screenshot(d, "history-opened")

@@ -4,4 +4,4 @@ import type { SavedRequest } from "./SavedRequest";
 /**
  * The collection tree: folders with their children, requests in order.
  */
-export type FolderNode = { id: bigint, name: string, folders: Array<FolderNode>, requests: Array<SavedRequest>, };
+export type FolderNode = { id: number, name: string, folders: Array<FolderNode>, requests: Array<SavedRequest>, };

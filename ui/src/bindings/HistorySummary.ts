@@ -3,4 +3,4 @@
 /**
  * One line of the history list.
  */
-export type HistorySummary = { id: bigint, sent_at_ms: number, environment: string, module: string, method: string, endpoint: string, status: number | null, elapsed_ms: number, size_bytes: number, error_code: string | null, };
+export type HistorySummary = { id: number, sent_at_ms: number, environment: string, module: string, method: string, endpoint: string, status: number | null, elapsed_ms: number, size_bytes: number, error_code: string | null, };

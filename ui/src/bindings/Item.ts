@@ -3,4 +3,4 @@
 /**
  * A folder or a saved request.
  */
-export type Item = { "kind": "folder", "id": bigint } | { "kind": "request", "id": bigint };
+export type Item = { "kind": "folder", "id": number } | { "kind": "request", "id": number };

@@ -1,20 +1,29 @@
 // The answer: status, time and size; for an API error, what it means and what to do; then body, headers, signature.
 import { useState } from "react";
 import type { IpcError } from "../bindings/IpcError";
-import type { SendOutcome } from "../bindings/SendOutcome";
+import type { ResponseView } from "../bindings/ResponseView";
+import type { SignatureView } from "../bindings/SignatureView";
 import { formatBytes, formatDuration, statusTone } from "../lib/format";
 import { ErrorExplanation } from "./ErrorExplanation";
 import { SignaturePanel } from "./SignaturePanel";
 
+/** What the panel shows: a fresh answer (with its signature) or one opened from history (without). */
+export interface Shown {
+  response: ResponseView;
+  signature: SignatureView | null;
+}
+
 interface Props {
   sending: boolean;
-  outcome: SendOutcome | null;
+  shown: Shown | null;
   error: IpcError | null;
+  /** A line above the answer, e.g. that it was opened from history. */
+  note: string | null;
 }
 
 type Tab = "body" | "headers" | "signature";
 
-export function ResponsePanel({ sending, outcome, error }: Props) {
+export function ResponsePanel({ sending, shown, error, note }: Props) {
   const [tab, setTab] = useState<Tab>("body");
 
   if (error) {
@@ -29,21 +38,23 @@ export function ResponsePanel({ sending, outcome, error }: Props) {
     );
   }
 
-  if (!outcome) {
+  if (!shown) {
     return (
       <section className="panel response empty" aria-label="Response">
         <h2>Response</h2>
+        {note && <p className="from-history" data-testid="response-note">{note}</p>}
         <p className="placeholder">{sending ? "Waiting for the answer…" : "Send a request to see the answer here."}</p>
       </section>
     );
   }
 
-  const { response, signature } = outcome;
+  const { response, signature } = shown;
   const ok = statusTone(response.status) === "success" && !response.api_error;
 
   return (
     <section className="panel response" aria-label="Response">
       <h2>Response</h2>
+      {note && <p className="from-history" data-testid="response-note">{note}</p>}
       <div className="summary" data-testid="response-summary">
         <span className={`status ${statusTone(response.status)}`} data-testid="status">
           {response.status} {response.status_text}
@@ -89,7 +100,14 @@ export function ResponsePanel({ sending, outcome, error }: Props) {
           </tbody>
         </table>
       )}
-      {tab === "signature" && <SignaturePanel signature={signature} />}
+      {tab === "signature" &&
+        (signature ? (
+          <SignaturePanel signature={signature} />
+        ) : (
+          <p className="hint">
+            History keeps the request but not its signature: a signature is made again, with a fresh time, at every send.
+          </p>
+        ))}
     </section>
   );
 }

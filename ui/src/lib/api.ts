@@ -1,7 +1,11 @@
 // Typed wrappers over the app's Tauri commands; every type comes from the Rust bindings.
 import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import type { Endpoint } from "../bindings/Endpoint";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
+import type { HistoryFilter } from "../bindings/HistoryFilter";
+import type { HistoryOpened } from "../bindings/HistoryOpened";
+import type { HistorySummary } from "../bindings/HistorySummary";
 import type { IpcError } from "../bindings/IpcError";
 import type { SendInput } from "../bindings/SendInput";
 import type { SendOutcome } from "../bindings/SendOutcome";
@@ -47,4 +51,29 @@ export function catalogList(): Promise<Endpoint[]> {
 
 export function sandboxTestValues(): Promise<TestValue[]> {
   return invoke<TestValue[]>("sandbox_test_values");
+}
+
+export function historyList(filter: HistoryFilter): Promise<HistorySummary[]> {
+  return invoke<HistorySummary[]>("history_list", { filter });
+}
+
+export function historyOpen(id: number): Promise<HistoryOpened> {
+  return invoke<HistoryOpened>("history_open", { id });
+}
+
+export function historyDelete(id: number): Promise<boolean> {
+  return invoke<boolean>("history_delete", { id });
+}
+
+export function historyClear(): Promise<number> {
+  return invoke<number>("history_clear");
+}
+
+export function startupNotices(): Promise<string[]> {
+  return invoke<string[]>("startup_notices");
+}
+
+/** Calls `onChange` whenever history changes; returns the function that stops listening. */
+export function onHistoryChanged(onChange: () => void): Promise<() => void> {
+  return listen("history-changed", () => onChange());
 }

@@ -23,6 +23,21 @@ pub enum SendError {
     Other(String),
 }
 
+impl SendError {
+    /// A stable code for history and filters, in the style of the API's own codes.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SendError::Refused { .. } => "CONNECTION_REFUSED",
+            SendError::Dns { .. } => "HOST_NOT_FOUND",
+            SendError::Tls { .. } => "TLS_FAILED",
+            SendError::Timeout { .. } => "TIMEOUT",
+            SendError::BodyTooLarge { .. } => "RESPONSE_TOO_LARGE",
+            SendError::InvalidUrl(_) => "INVALID_ADDRESS",
+            SendError::Other(_) => "SEND_FAILED",
+        }
+    }
+}
+
 fn chain_text(err: &(dyn StdError + 'static)) -> String {
     let mut text = err.to_string();
     let mut source = err.source();

@@ -8,6 +8,11 @@ use vk_core::{sign, Credentials, RequestSpec, SignError, SignedRequest};
 
 pub use classify::SendError;
 
+/// The standard reason phrase for a status code ("OK", "Unauthorized", …), empty for unknown codes.
+pub fn reason_phrase(status: u16) -> &'static str {
+    reqwest::StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("")
+}
+
 /// Limits for one request.
 #[derive(Debug, Clone)]
 pub struct SenderConfig {

@@ -12,14 +12,16 @@ use crate::db::{Store, StoreError};
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 #[ts(export)]
 pub enum Item {
-    Folder(i64),
-    Request(i64),
+    Folder(#[ts(type = "number")] i64),
+    Request(#[ts(type = "number")] i64),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SavedRequest {
+    #[ts(type = "number")]
     pub id: i64,
+    #[ts(type = "number | null")]
     pub folder_id: Option<i64>,
     pub name: String,
     pub description: String,
@@ -35,6 +37,7 @@ pub struct SavedRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct FolderNode {
+    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub folders: Vec<FolderNode>,

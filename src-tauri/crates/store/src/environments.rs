@@ -14,6 +14,7 @@ pub const BUILTIN_SANDBOX_ID: i64 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Environment {
+    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     /// Empty for the built-in sandbox, whose address is chosen when the app starts.

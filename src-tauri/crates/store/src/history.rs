@@ -47,6 +47,7 @@ impl Default for RecordOptions {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct HistorySummary {
+    #[ts(type = "number")]
     pub id: i64,
     #[ts(type = "number")]
     pub sent_at_ms: i64,
