@@ -116,7 +116,7 @@ impl State {
             return false;
         }
         self.balance -= amount;
-        let id = format!("TXN-{:06}", 46 + self.transactions.len() - 45);
+        let id = format!("TXN-{:06}", self.transactions.len() + 1);
         self.transactions.insert(
             0,
             Transaction {

@@ -59,6 +59,22 @@ fn table(item: Item) -> (&'static str, &'static str, i64) {
     }
 }
 
+const REQUEST_COLUMNS: &str = "id, folder_id, name, description, method, endpoint, body, form_values, extra_headers";
+
+fn request_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<SavedRequest> {
+    Ok(SavedRequest {
+        id: r.get(0)?,
+        folder_id: r.get(1)?,
+        name: r.get(2)?,
+        description: r.get(3)?,
+        method: r.get(4)?,
+        endpoint: r.get(5)?,
+        body: r.get(6)?,
+        form_values: r.get(7)?,
+        extra_headers: serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or_default(),
+    })
+}
+
 fn not_found(item: Item) -> StoreError {
     StoreError::Invalid(format!("{item:?} does not exist (it may have been deleted)"))
 }
@@ -121,22 +137,9 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT id, folder_id, name, description, method, endpoint, body, form_values, extra_headers
-                 FROM saved_requests WHERE id = ?1 AND deleted_batch IS NULL",
+                &format!("SELECT {REQUEST_COLUMNS} FROM saved_requests WHERE id = ?1 AND deleted_batch IS NULL"),
                 [id],
-                |r| {
-                    Ok(SavedRequest {
-                        id: r.get(0)?,
-                        folder_id: r.get(1)?,
-                        name: r.get(2)?,
-                        description: r.get(3)?,
-                        method: r.get(4)?,
-                        endpoint: r.get(5)?,
-                        body: r.get(6)?,
-                        form_values: r.get(7)?,
-                        extra_headers: serde_json::from_str(&r.get::<_, String>(8)?).unwrap_or_default(),
-                    })
-                },
+                request_from,
             )
             .optional()?)
     }
@@ -270,10 +273,12 @@ impl Store {
             rows.collect::<Result<_, _>>()?
         };
         let requests: Vec<SavedRequest> = {
-            let mut st =
-                self.conn.prepare("SELECT id FROM saved_requests WHERE deleted_batch IS NULL ORDER BY position")?;
-            let ids: Vec<i64> = st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
-            ids.into_iter().filter_map(|id| self.request_get(id).transpose()).collect::<Result<_, _>>()?
+            // One query for every request, not one per request.
+            let mut st = self.conn.prepare(&format!(
+                "SELECT {REQUEST_COLUMNS} FROM saved_requests WHERE deleted_batch IS NULL ORDER BY position"
+            ))?;
+            let rows = st.query_map([], request_from)?;
+            rows.collect::<Result<_, _>>()?
         };
         fn build(
             id: Option<i64>,
