@@ -29,4 +29,5 @@ fi
 
 step "End to end: the real app window over WebDriver (Xvfb)"
 cargo build --quiet --bin vk-workspace
-xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- tests/e2e/.venv/bin/pytest -q -p no:cacheprovider tests/e2e
+# With a real Secret Service (gnome-keyring), so environments keep their secrets in the system keyring.
+xvfb-run -a -s "-screen 0 1280x800x24" bash scripts/with-keyring.sh tests/e2e/.venv/bin/pytest -q -p no:cacheprovider tests/e2e

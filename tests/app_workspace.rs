@@ -1,46 +1,25 @@
 //! The app's command layer without a window: the built-in sandbox environment, sends, secrets and errors at IPC.
 
-use std::path::PathBuf;
+mod common;
 
+use common::{input, workspace, DataDir};
+use vk_store::environments::BUILTIN_SANDBOX_ID;
 use vk_store::history::HistoryFilter;
-use vk_workspace_lib::ipc::{ErrorKind, SendInput};
+use vk_workspace_lib::ipc::{ErrorKind, SecretState};
 use vk_workspace_lib::workspace::SANDBOX_ENVIRONMENT;
-use vk_workspace_lib::Workspace;
-
-/// A data folder of its own for each test, removed afterwards.
-struct DataDir(PathBuf);
-
-impl DataDir {
-    fn new(name: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("vk-app-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        Self(dir)
-    }
-}
-
-impl Drop for DataDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-async fn workspace(dir: &DataDir) -> Workspace {
-    Workspace::start_on_builtin_sandbox(&dir.0).await.unwrap()
-}
 
 const BUILTIN_SECRET: &str = vk_sandbox::BUILTIN_SECRET;
-
-fn input(method: &str, endpoint: &str, body: &str) -> SendInput {
-    SendInput { method: method.into(), endpoint: endpoint.into(), body: body.into() }
-}
 
 #[tokio::test]
 async fn opens_on_the_builtin_sandbox_and_verifies_a_pan() {
     let dir = DataDir::new("pan");
     let ws = workspace(&dir).await;
-    let env = ws.environment();
+    let all = ws.environments().await.unwrap();
+    assert_eq!(all.active_id, BUILTIN_SANDBOX_ID);
+    let env = ws.environment(all.active_id).await.unwrap();
     assert_eq!(env.name, SANDBOX_ENVIRONMENT);
-    assert!(env.is_builtin_sandbox && !env.custom_secret);
+    assert!(env.builtin && !env.production);
+    assert_eq!(env.secret, SecretState::Builtin);
     assert!(env.base_url.starts_with("http://127.0.0.1:"));
 
     let outcome = ws.send(input("POST", "/api/v1/verify/pan", r#"{"pan":"ABCDE1234F"}"#)).await.unwrap();
@@ -61,8 +40,8 @@ async fn opens_on_the_builtin_sandbox_and_verifies_a_pan() {
 async fn wrong_secret_comes_back_as_an_explained_hmac_invalid() {
     let dir = DataDir::new("wrong");
     let ws = workspace(&dir).await;
-    let env = ws.set_secret("typed-the-wrong-one".into()).unwrap();
-    assert!(env.custom_secret);
+    let env = ws.environment_set_secret(BUILTIN_SANDBOX_ID, "typed-the-wrong-one".into(), false).await.unwrap();
+    assert_eq!(env.secret, SecretState::Session, "a changed sandbox secret is for practice, this session only");
     let outcome = ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap();
     assert_eq!(outcome.response.status, 401);
     let error = outcome.response.api_error.clone().expect("an error envelope");
@@ -72,8 +51,8 @@ async fn wrong_secret_comes_back_as_an_explained_hmac_invalid() {
     let ipc_bytes = serde_json::to_string(&(&outcome, &env)).unwrap();
     assert!(!ipc_bytes.contains("typed-the-wrong-one"));
 
-    let env = ws.reset_to_builtin();
-    assert!(!env.custom_secret);
+    let env = ws.environment_forget_secret(BUILTIN_SANDBOX_ID).await.unwrap();
+    assert_eq!(env.secret, SecretState::Builtin);
     assert_eq!(ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap().response.status, 200);
 }
 
@@ -87,7 +66,7 @@ async fn bad_input_is_an_invalid_input_error_with_a_reason() {
     let err = ws.send(input("POST", "/api/v1/verify/pan", r#"{"pan":"#)).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::InvalidInput);
     assert!(err.message.contains("not valid JSON"));
-    let err = ws.set_secret(String::new()).unwrap_err();
+    let err = ws.environment_set_secret(BUILTIN_SANDBOX_ID, String::new(), false).await.unwrap_err();
     assert_eq!(err.kind, ErrorKind::InvalidInput);
     // At the IPC boundary an error is {kind, message}.
     let json = serde_json::to_value(&err).unwrap();
@@ -122,34 +101,4 @@ async fn every_send_is_in_history_searchable_and_openable() {
 
     assert!(ws.history_delete(found[0].id).await.unwrap());
     assert_eq!(ws.history_clear().await.unwrap(), 1);
-}
-
-#[tokio::test]
-async fn failed_sends_are_recorded_with_their_reason_and_secrets_never_reach_the_disk() {
-    let dir = DataDir::new("secret-scan");
-    let ws = workspace(&dir).await;
-    let secret = "typed-secret-7f3a9c";
-    ws.set_secret(secret.into()).unwrap();
-    for _ in 0..5 {
-        let outcome = ws.send(input("POST", "/api/v1/verify/pan", r#"{"pan":"ABCPE1234F"}"#)).await.unwrap();
-        assert_eq!(outcome.response.api_error.unwrap().code, "HMAC_INVALID");
-    }
-    ws.reset_to_builtin();
-    let errors = ws
-        .history_list(HistoryFilter { error_code: Some("HMAC_INVALID".into()), limit: 50, ..Default::default() })
-        .await
-        .unwrap();
-    assert_eq!(errors.len(), 5);
-    let mut scanned = 0;
-    for entry in std::fs::read_dir(&dir.0).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            let bytes = std::fs::read(&path).unwrap();
-            scanned += bytes.len();
-            assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "secret found in {}", path.display());
-            let builtin = vk_sandbox::BUILTIN_SECRET.as_bytes();
-            assert!(!bytes.windows(builtin.len()).any(|w| w == builtin), "sandbox secret found in {}", path.display());
-        }
-    }
-    assert!(scanned > 10_000, "the database and its WAL were read ({scanned} bytes)");
 }

@@ -1,31 +1,94 @@
 //! Tauri commands: unpack the input, call the workspace, return its typed result or `{kind, message}` error.
+//! Commands that change something tell the page by an event, so it refreshes without polling.
+
+use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, State};
 use vk_core::catalog::Endpoint;
 use vk_sandbox::test_values::TestValue;
-
-use crate::ipc::{EnvironmentView, HistoryOpened, IpcError, SendInput, SendOutcome};
+use vk_store::collections::{DeletionTicket, FolderNode, Item, SavedRequest};
 use vk_store::history::{HistoryFilter, HistorySummary};
 
-/// Sent to the page whenever history changes, so it refreshes without polling.
-pub const HISTORY_CHANGED: &str = "history-changed";
+use crate::ipc::{
+    CollectionExported, CredentialStoreView, EnvironmentInput, EnvironmentView, EnvironmentsView, ErrorKind,
+    HistoryOpened, HistorySettings, IpcError, SecretCheck, SendInput, SendOutcome,
+};
 use crate::workspace::Workspace;
 
+pub const HISTORY_CHANGED: &str = "history-changed";
+pub const ENVIRONMENTS_CHANGED: &str = "environments-changed";
+pub const COLLECTIONS_CHANGED: &str = "collections-changed";
+
+/// Emits `event` when `result` succeeded, and passes the result on.
+fn announce<T>(app: &AppHandle, event: &str, result: Result<T, IpcError>) -> Result<T, IpcError> {
+    if result.is_ok() {
+        let _ = app.emit(event, ());
+    }
+    result
+}
+
+// Environments and their secrets.
+
 #[tauri::command]
-pub fn environment_get(workspace: State<'_, Workspace>) -> EnvironmentView {
-    workspace.environment()
+pub async fn environments_list(workspace: State<'_, Workspace>) -> Result<EnvironmentsView, IpcError> {
+    workspace.environments().await
+}
+
+#[tauri::command]
+pub async fn environment_select(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    id: i64,
+) -> Result<EnvironmentView, IpcError> {
+    announce(&app, ENVIRONMENTS_CHANGED, workspace.environment_select(id).await)
+}
+
+#[tauri::command]
+pub async fn environment_save(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    input: EnvironmentInput,
+) -> Result<EnvironmentView, IpcError> {
+    announce(&app, ENVIRONMENTS_CHANGED, workspace.environment_save(input).await)
+}
+
+#[tauri::command]
+pub async fn environment_delete(app: AppHandle, workspace: State<'_, Workspace>, id: i64) -> Result<(), IpcError> {
+    announce(&app, ENVIRONMENTS_CHANGED, workspace.environment_delete(id).await)
 }
 
 /// The secret travels one way only: from the page into Rust. It is never sent back.
 #[tauri::command]
-pub fn environment_set_secret(workspace: State<'_, Workspace>, secret: String) -> Result<EnvironmentView, IpcError> {
-    workspace.set_secret(secret)
+pub async fn environment_set_secret(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    id: i64,
+    secret: String,
+    session_only: bool,
+) -> Result<EnvironmentView, IpcError> {
+    announce(&app, ENVIRONMENTS_CHANGED, workspace.environment_set_secret(id, secret, session_only).await)
 }
 
 #[tauri::command]
-pub fn environment_reset(workspace: State<'_, Workspace>) -> EnvironmentView {
-    workspace.reset_to_builtin()
+pub async fn environment_forget_secret(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    id: i64,
+) -> Result<EnvironmentView, IpcError> {
+    announce(&app, ENVIRONMENTS_CHANGED, workspace.environment_forget_secret(id).await)
 }
+
+#[tauri::command]
+pub async fn environment_test_secret(workspace: State<'_, Workspace>, id: i64) -> Result<SecretCheck, IpcError> {
+    workspace.environment_test_secret(id).await
+}
+
+#[tauri::command]
+pub async fn credential_store_status(workspace: State<'_, Workspace>) -> Result<CredentialStoreView, IpcError> {
+    workspace.with_secrets(|s| Ok(s.status())).await
+}
+
+// Sending and history.
 
 #[tauri::command]
 pub async fn request_send(
@@ -35,7 +98,7 @@ pub async fn request_send(
 ) -> Result<SendOutcome, IpcError> {
     let outcome = workspace.send(input).await;
     // Sends that reached the network are in history, answered or not.
-    if !matches!(&outcome, Err(e) if e.kind == crate::ipc::ErrorKind::InvalidInput) {
+    if !matches!(&outcome, Err(e) if e.kind == ErrorKind::InvalidInput) {
         let _ = app.emit(HISTORY_CHANGED, ());
     }
     outcome
@@ -55,18 +118,125 @@ pub async fn history_open(workspace: State<'_, Workspace>, id: i64) -> Result<Hi
 }
 
 #[tauri::command]
+pub async fn history_rerun(app: AppHandle, workspace: State<'_, Workspace>, id: i64) -> Result<SendOutcome, IpcError> {
+    let outcome = workspace.history_rerun(id).await;
+    if !matches!(&outcome, Err(e) if e.kind == ErrorKind::InvalidInput) {
+        let _ = app.emit(HISTORY_CHANGED, ());
+    }
+    outcome
+}
+
+#[tauri::command]
 pub async fn history_delete(app: AppHandle, workspace: State<'_, Workspace>, id: i64) -> Result<bool, IpcError> {
-    let deleted = workspace.history_delete(id).await?;
-    let _ = app.emit(HISTORY_CHANGED, ());
-    Ok(deleted)
+    announce(&app, HISTORY_CHANGED, workspace.history_delete(id).await)
 }
 
 #[tauri::command]
 pub async fn history_clear(app: AppHandle, workspace: State<'_, Workspace>) -> Result<usize, IpcError> {
-    let cleared = workspace.history_clear().await?;
-    let _ = app.emit(HISTORY_CHANGED, ());
-    Ok(cleared)
+    announce(&app, HISTORY_CHANGED, workspace.history_clear().await)
 }
+
+#[tauri::command]
+pub fn history_settings_get(workspace: State<'_, Workspace>) -> HistorySettings {
+    workspace.history_settings()
+}
+
+/// Saves the settings and applies the retention; returns how many entries it removed.
+#[tauri::command]
+pub async fn history_settings_set(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    settings: HistorySettings,
+) -> Result<usize, IpcError> {
+    announce(&app, HISTORY_CHANGED, workspace.history_set_settings(settings).await)
+}
+
+// Collections.
+
+#[tauri::command]
+pub async fn collections_tree(workspace: State<'_, Workspace>) -> Result<FolderNode, IpcError> {
+    workspace.collections_tree().await
+}
+
+#[tauri::command]
+pub async fn collection_folder_create(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    parent: Option<i64>,
+    name: String,
+) -> Result<i64, IpcError> {
+    announce(&app, COLLECTIONS_CHANGED, workspace.collection_folder_create(parent, name).await)
+}
+
+#[tauri::command]
+pub async fn collection_request_save(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    request: SavedRequest,
+) -> Result<i64, IpcError> {
+    announce(&app, COLLECTIONS_CHANGED, workspace.collection_request_save(request).await)
+}
+
+#[tauri::command]
+pub async fn collection_request_get(workspace: State<'_, Workspace>, id: i64) -> Result<SavedRequest, IpcError> {
+    workspace.collection_request_get(id).await
+}
+
+#[tauri::command]
+pub async fn collection_rename(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    item: Item,
+    name: String,
+) -> Result<(), IpcError> {
+    announce(&app, COLLECTIONS_CHANGED, workspace.collection_rename(item, name).await)
+}
+
+#[tauri::command]
+pub async fn collection_move(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    item: Item,
+    folder: Option<i64>,
+    position: u32,
+) -> Result<(), IpcError> {
+    announce(&app, COLLECTIONS_CHANGED, workspace.collection_move(item, folder, position).await)
+}
+
+#[tauri::command]
+pub async fn collection_duplicate(app: AppHandle, workspace: State<'_, Workspace>, id: i64) -> Result<i64, IpcError> {
+    announce(&app, COLLECTIONS_CHANGED, workspace.collection_duplicate(id).await)
+}
+
+#[tauri::command]
+pub async fn collection_delete(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    item: Item,
+) -> Result<DeletionTicket, IpcError> {
+    announce(&app, COLLECTIONS_CHANGED, workspace.collection_delete(item).await)
+}
+
+#[tauri::command]
+pub async fn collection_undo_delete(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    ticket: DeletionTicket,
+) -> Result<(), IpcError> {
+    announce(&app, COLLECTIONS_CHANGED, workspace.collection_undo_delete(ticket).await)
+}
+
+/// Writes the collection to `path`, a file the user chose in the save dialog.
+#[tauri::command]
+pub async fn collection_export(
+    workspace: State<'_, Workspace>,
+    folder: Option<i64>,
+    path: PathBuf,
+) -> Result<CollectionExported, IpcError> {
+    workspace.collection_export(folder, path).await
+}
+
+// Reference data and start-up.
 
 /// Messages to show once at start (for example, a damaged history file that was set aside).
 #[tauri::command]
@@ -78,6 +248,13 @@ pub fn startup_notices(workspace: State<'_, Workspace>) -> Vec<String> {
 #[tauri::command]
 pub fn catalog_list() -> Vec<Endpoint> {
     vk_core::catalog::catalog().to_vec()
+}
+
+/// Every error code a history entry can carry: the API's own, then those of sends that got no answer.
+#[tauri::command]
+pub fn error_codes() -> Vec<String> {
+    let api = vk_core::ApiErrorCode::ALL.iter().map(|c| c.as_str());
+    api.chain(vk_http::SEND_ERROR_CODES).map(str::to_string).collect()
 }
 
 /// The built-in sandbox's documented test values, one per outcome.

@@ -1,34 +1,14 @@
-//! History behind the commands: list and search, open an entry again, delete, clear. Database work runs off
-//! the async executor, and no lock is held across an await.
+//! History behind the commands: list and search, open an entry again, send it again, delete, clear, and the
+//! history settings (retention by age and count, Aadhaar masking), applied at start and whenever they change.
 
 use vk_store::history::{HistoryFilter, HistorySummary};
-use vk_store::{Store, StoreError};
 
-use crate::ipc::{ErrorKind, HistoryOpened, IpcError, SendInput};
-use crate::workspace::{body_view, Workspace};
+use crate::ipc::{ErrorKind, HistoryOpened, HistorySettings, IpcError, SendInput, SendOutcome};
+use crate::workspace::{body_view, now_ms, Workspace};
 
-fn store_error(e: StoreError) -> IpcError {
-    match e {
-        StoreError::Invalid(message) => IpcError::new(ErrorKind::InvalidInput, message),
-        other => IpcError::new(ErrorKind::Internal, other.to_string()),
-    }
-}
+const SETTINGS_KEY: &str = "history_settings";
 
 impl Workspace {
-    async fn with_store<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
-    ) -> Result<T, IpcError> {
-        let store = self.store.clone();
-        tokio::task::spawn_blocking(move || {
-            let store = store.lock().unwrap_or_else(|p| p.into_inner());
-            work(&store)
-        })
-        .await
-        .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?
-        .map_err(store_error)
-    }
-
     pub async fn history_list(&self, filter: HistoryFilter) -> Result<Vec<HistorySummary>, IpcError> {
         self.with_store(move |s| s.history_list(&filter)).await
     }
@@ -55,11 +35,67 @@ impl Workspace {
         })
     }
 
+    /// Sends an entry again, to the environment it went to, signed afresh (a new timestamp and signature).
+    pub async fn history_rerun(&self, id: i64) -> Result<SendOutcome, IpcError> {
+        let opened = self.history_open(id).await?;
+        if opened.input.body.contains("XXXX XXXX ") {
+            return Err(IpcError::new(
+                ErrorKind::InvalidInput,
+                "This request's Aadhaar number was stored masked, so it cannot be sent again as it is. Open it, type the full number, and send.",
+            ));
+        }
+        let environment = self.environment_id_by_name(&opened.summary.environment).await?.ok_or_else(|| {
+            IpcError::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "The environment \"{}\" no longer exists. Open the entry and send it to the current environment.",
+                    opened.summary.environment
+                ),
+            )
+        })?;
+        self.send_to(Some(environment), opened.input).await
+    }
+
     pub async fn history_delete(&self, id: i64) -> Result<bool, IpcError> {
         self.with_store(move |s| s.history_delete(id)).await
     }
 
     pub async fn history_clear(&self) -> Result<usize, IpcError> {
         self.with_store(|s| s.history_clear()).await
+    }
+
+    pub fn history_settings(&self) -> HistorySettings {
+        self.history_settings.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Saves the settings and applies the retention at once; returns how many entries it removed.
+    pub async fn history_set_settings(&self, settings: HistorySettings) -> Result<usize, IpcError> {
+        if settings.keep_days == Some(0) || settings.keep_count == Some(0) {
+            return Err(IpcError::new(
+                ErrorKind::InvalidInput,
+                "Keep history for at least 1 day and at least 1 entry, or choose to keep everything.",
+            ));
+        }
+        let text = serde_json::to_string(&settings).map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
+        self.with_store(move |s| s.set_setting(SETTINGS_KEY, &text)).await?;
+        *self.history_settings.lock().unwrap_or_else(|p| p.into_inner()) = settings;
+        self.apply_retention().await
+    }
+
+    /// Reads the saved settings (defaults when none or unreadable) and applies the retention.
+    pub(crate) async fn restore_history_settings(&self) -> Result<(), IpcError> {
+        let saved = self.with_store(|s| s.setting(SETTINGS_KEY)).await?;
+        let settings = saved.and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default();
+        *self.history_settings.lock().unwrap_or_else(|p| p.into_inner()) = settings;
+        self.apply_retention().await?;
+        Ok(())
+    }
+
+    async fn apply_retention(&self) -> Result<usize, IpcError> {
+        let HistorySettings { keep_days, keep_count, .. } = self.history_settings();
+        if keep_days.is_none() && keep_count.is_none() {
+            return Ok(0);
+        }
+        self.with_store(move |s| s.history_apply_retention(keep_days, keep_count, now_ms())).await
     }
 }

@@ -1,21 +1,109 @@
 //! The types that cross IPC, exported to TypeScript by ts-rs (ui/src/bindings). None can hold the secret.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use vk_core::envelope::FieldProblem;
 use vk_core::Explanation;
 
-/// The environment requests go to, as the page may see it: never the secret, only whether one is set.
+/// Where an environment's secret comes from. The secret itself never crosses IPC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SecretState {
+    /// The built-in sandbox's own, published secret.
+    Builtin,
+    /// Saved in this computer's credential store.
+    System,
+    /// Kept in memory for this session only; gone when the app closes.
+    Session,
+    /// None saved: sends will be refused until one is set.
+    Missing,
+}
+
+/// An environment as the page may see it: never the secret, only where it is kept.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct EnvironmentView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    /// For the built-in sandbox, the address it was given when the app started.
+    pub base_url: String,
+    pub api_key: String,
+    pub tenant_code: String,
+    pub colour: String,
+    pub production: bool,
+    pub builtin: bool,
+    pub secret: SecretState,
+    pub variables: BTreeMap<String, String>,
+}
+
+/// Whether the OS credential store can be used, and in words why not.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CredentialStoreView {
+    pub available: bool,
+    pub message: String,
+}
+
+/// Every environment, which one is active, and the state of the credential store.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct EnvironmentsView {
+    #[ts(type = "number")]
+    pub active_id: i64,
+    pub environments: Vec<EnvironmentView>,
+}
+
+/// An environment as the editor saves it (`id` null to create one). The secret is set separately.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EnvironmentInput {
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
     pub name: String,
     pub base_url: String,
     pub api_key: String,
     pub tenant_code: String,
-    /// True when the secret was replaced by the user (not the built-in sandbox secret).
-    pub custom_secret: bool,
-    pub is_builtin_sandbox: bool,
+    pub colour: String,
+    pub production: bool,
+    pub variables: BTreeMap<String, String>,
+}
+
+/// The answer to "test this secret": did the server accept the key, tenant and secret?
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SecretCheck {
+    pub accepted: bool,
+    pub message: String,
+}
+
+/// How long history is kept and whether Aadhaar numbers are masked in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HistorySettings {
+    /// Delete entries older than this many days (none: keep them all).
+    pub keep_days: Option<u32>,
+    /// Keep at most this many entries, the newest (none: no limit).
+    #[ts(type = "number | null")]
+    pub keep_count: Option<u64>,
+    pub mask_aadhaar: bool,
+}
+
+impl Default for HistorySettings {
+    fn default() -> Self {
+        Self { keep_days: None, keep_count: None, mask_aadhaar: true }
+    }
+}
+
+/// Where an exported collection was written.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CollectionExported {
+    pub path: String,
+    pub requests: u32,
 }
 
 /// What the composer sends. `body` goes out byte for byte as typed.
@@ -93,6 +181,8 @@ pub enum ErrorKind {
     InvalidInput,
     /// The request could not reach the server or get an answer.
     Network,
+    /// No OS credential store is reachable: the page offers to keep the secret for this session only.
+    CredentialStoreUnavailable,
     /// A fault in the app itself.
     Internal,
 }

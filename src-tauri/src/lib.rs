@@ -1,8 +1,11 @@
 //! The Tauri shell: starts the built-in sandbox, wires commands to the workspace. No logic of its own.
 
+mod collections;
 mod commands;
+mod environments;
 mod history;
 pub mod ipc;
+mod secrets;
 pub mod workspace;
 
 use tauri::Manager;
@@ -12,6 +15,7 @@ pub use workspace::Workspace;
 /// Builds and runs the app window on the built-in sandbox.
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             // NOTE: VK_WORKSPACE_DATA_DIR lets tests and staff trainings run on a separate, throw-away data folder.
             let data_dir = match std::env::var_os("VK_WORKSPACE_DATA_DIR") {
@@ -23,17 +27,36 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::environment_get,
+            commands::environments_list,
+            commands::environment_select,
+            commands::environment_save,
+            commands::environment_delete,
             commands::environment_set_secret,
-            commands::environment_reset,
+            commands::environment_forget_secret,
+            commands::environment_test_secret,
+            commands::credential_store_status,
             commands::request_send,
-            commands::catalog_list,
-            commands::sandbox_test_values,
             commands::history_list,
             commands::history_open,
+            commands::history_rerun,
             commands::history_delete,
             commands::history_clear,
+            commands::history_settings_get,
+            commands::history_settings_set,
+            commands::collections_tree,
+            commands::collection_folder_create,
+            commands::collection_request_save,
+            commands::collection_request_get,
+            commands::collection_rename,
+            commands::collection_move,
+            commands::collection_duplicate,
+            commands::collection_delete,
+            commands::collection_undo_delete,
+            commands::collection_export,
             commands::startup_notices,
+            commands::catalog_list,
+            commands::error_codes,
+            commands::sandbox_test_values,
         ])
         .run(tauri::generate_context!())
         .expect("VK Workspace could not start its window");

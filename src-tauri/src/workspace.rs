@@ -1,61 +1,88 @@
 //! The app's state and behaviour behind the commands: the active environment and sending. Runs without a window.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use vk_core::envelope::{parse_error, pretty_json};
-use vk_core::{ApiErrorCode, ApiSecret, Credentials, RequestSpec};
+use vk_core::variables::substitute;
+use vk_core::{ApiErrorCode, RequestSpec};
 use vk_http::{HttpResponse, SendFailure, Sender, SenderConfig};
-use vk_sandbox::{RunningSandbox, SandboxConfig, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
+use vk_sandbox::{RunningSandbox, SandboxConfig};
+use vk_store::environments::BUILTIN_SANDBOX_ID;
 use vk_store::history::{NewEntry, RecordOptions};
-use vk_store::Store;
+use vk_store::{Store, StoreError};
 
 use crate::ipc::{
-    ApiErrorView, EnvironmentView, ErrorKind, HeaderPair, IpcError, ResponseView, SendInput, SendOutcome, SignatureView,
+    ApiErrorView, ErrorKind, HeaderPair, HistorySettings, IpcError, ResponseView, SendInput, SendOutcome, SignatureView,
 };
+use crate::secrets::Secrets;
 
 pub const SANDBOX_ENVIRONMENT: &str = "Sandbox (built in)";
 
-struct Environment {
-    name: String,
-    base_url: String,
-    credentials: Credentials,
-    custom_secret: bool,
+/// The name under which secrets are kept in the OS credential store.
+pub const CREDENTIAL_SERVICE: &str = "VK Workspace";
+
+/// Where the workspace keeps its data and its secrets.
+pub struct WorkspaceOptions {
+    pub data_dir: PathBuf,
+    /// The credential-store service name; `None` behaves like a computer without a credential store.
+    pub credential_service: Option<String>,
+    /// Response bodies longer than this are kept in files beside the database.
+    pub inline_body_limit: usize,
 }
 
-/// Everything a window needs: the in-process sandbox, the active environment, one reused HTTP client, the store.
+impl WorkspaceOptions {
+    /// The app's own settings: secrets in the OS credential store under [`CREDENTIAL_SERVICE`].
+    pub fn new(data_dir: &std::path::Path) -> Self {
+        Self {
+            data_dir: data_dir.to_path_buf(),
+            credential_service: Some(CREDENTIAL_SERVICE.into()),
+            inline_body_limit: RecordOptions::default().inline_body_limit,
+        }
+    }
+}
+
+/// Everything a window needs: the in-process sandbox, the active environment, one reused HTTP client, the
+/// store and the secrets.
 pub struct Workspace {
     sandbox: RunningSandbox,
-    environment: Mutex<Environment>,
-    sender: Sender,
+    pub(crate) sender: Sender,
     pub(crate) store: Arc<Mutex<Store>>,
+    pub(crate) secrets: Arc<Secrets>,
+    pub(crate) active: Mutex<i64>,
+    pub(crate) history_settings: Mutex<HistorySettings>,
+    inline_body_limit: usize,
     /// Things the user must be told about once, at start (e.g. a damaged history file that was set aside).
     startup_notices: Vec<String>,
-}
-
-fn builtin_environment(sandbox: &RunningSandbox) -> Environment {
-    Environment {
-        name: SANDBOX_ENVIRONMENT.into(),
-        base_url: sandbox.base_url(),
-        credentials: Credentials {
-            api_key: BUILTIN_API_KEY.into(),
-            tenant_code: BUILTIN_TENANT.into(),
-            secret: ApiSecret::new(BUILTIN_SECRET),
-        },
-        custom_secret: false,
-    }
 }
 
 fn pairs<'a>(iter: impl IntoIterator<Item = (&'a str, String)>) -> Vec<HeaderPair> {
     iter.into_iter().map(|(name, value)| HeaderPair { name: name.to_string(), value }).collect()
 }
 
+fn store_error(e: StoreError) -> IpcError {
+    match e {
+        StoreError::Invalid(message) => IpcError::new(ErrorKind::InvalidInput, message),
+        other => IpcError::new(ErrorKind::Internal, other.to_string()),
+    }
+}
+
+pub(crate) fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
 impl Workspace {
-    /// Opens the store in `data_dir`, starts the sandbox on a free loopback port and opens on it.
-    pub async fn start_on_builtin_sandbox(data_dir: &Path) -> Result<Self, IpcError> {
-        let (store, report) = Store::open(&data_dir.join("workspace.db"))
+    /// Opens on the built-in sandbox with secrets in the OS credential store.
+    pub async fn start_on_builtin_sandbox(data_dir: &std::path::Path) -> Result<Self, IpcError> {
+        Self::start(WorkspaceOptions::new(data_dir)).await
+    }
+
+    /// Opens the store in the data folder, starts the sandbox on a free loopback port, applies the history
+    /// retention setting and returns to the environment chosen last time.
+    pub async fn start(options: WorkspaceOptions) -> Result<Self, IpcError> {
+        let (store, report) = Store::open(&options.data_dir.join("workspace.db"))
             .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
         let startup_notices = report
             .corrupt_moved_to
@@ -73,74 +100,79 @@ impl Workspace {
             .map_err(|e| IpcError::new(ErrorKind::Internal, format!("The built-in sandbox could not start: {e}")))?;
         let sender =
             Sender::new(SenderConfig::default()).map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
-        Ok(Self {
-            environment: Mutex::new(builtin_environment(&sandbox)),
+        let workspace = Self {
             sandbox,
             sender,
             store: Arc::new(Mutex::new(store)),
+            secrets: Arc::new(Secrets::new(options.credential_service)),
+            active: Mutex::new(BUILTIN_SANDBOX_ID),
+            history_settings: Mutex::new(HistorySettings::default()),
+            inline_body_limit: options.inline_body_limit,
             startup_notices,
-        })
+        };
+        workspace.restore_history_settings().await?;
+        workspace.restore_active().await;
+        Ok(workspace)
     }
 
-    fn env(&self) -> std::sync::MutexGuard<'_, Environment> {
-        // A poisoned lock only means a panic elsewhere; the environment itself is still whole.
-        self.environment.lock().unwrap_or_else(|p| p.into_inner())
+    pub fn sandbox_url(&self) -> String {
+        self.sandbox.base_url()
     }
 
     pub fn startup_notices(&self) -> Vec<String> {
         self.startup_notices.clone()
     }
 
-    pub fn environment(&self) -> EnvironmentView {
-        let env = self.env();
-        EnvironmentView {
-            name: env.name.clone(),
-            base_url: env.base_url.clone(),
-            api_key: env.credentials.api_key.clone(),
-            tenant_code: env.credentials.tenant_code.clone(),
-            custom_secret: env.custom_secret,
-            is_builtin_sandbox: env.base_url == self.sandbox.base_url(),
-        }
+    /// Runs store work off the async executor; no lock is held across an await.
+    pub(crate) async fn with_store<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, IpcError> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || {
+            let store = store.lock().unwrap_or_else(|p| p.into_inner());
+            work(&store)
+        })
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?
+        .map_err(store_error)
     }
 
-    /// Replaces the secret of the active environment (kept in memory only, for this session).
-    pub fn set_secret(&self, secret: String) -> Result<EnvironmentView, IpcError> {
-        let secret = ApiSecret::new(secret);
-        if secret.is_empty() {
-            return Err(IpcError::new(ErrorKind::InvalidInput, vk_core::SignError::EmptySecret.to_string()));
-        }
-        {
-            let mut env = self.env();
-            env.custom_secret = !secret.matches(&ApiSecret::new(BUILTIN_SECRET));
-            env.credentials.secret = secret;
-        }
-        Ok(self.environment())
+    /// Runs credential-store work off the async executor (it may wait on D-Bus).
+    pub(crate) async fn with_secrets<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Secrets) -> Result<T, IpcError> + Send + 'static,
+    ) -> Result<T, IpcError> {
+        let secrets = self.secrets.clone();
+        tokio::task::spawn_blocking(move || work(&secrets))
+            .await
+            .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?
     }
 
-    pub fn reset_to_builtin(&self) -> EnvironmentView {
-        *self.env() = builtin_environment(&self.sandbox);
-        self.environment()
-    }
-
-    /// Signs at the moment of sending, sends, records it in history, and shapes the answer for the page.
+    /// Sends to the active environment.
     pub async fn send(&self, input: SendInput) -> Result<SendOutcome, IpcError> {
-        let request = RequestSpec::new(input.method, input.endpoint, input.body.into_bytes());
-        request.check_json_body().map_err(|m| IpcError::new(ErrorKind::InvalidInput, m))?;
-        let (environment, base_url, credentials) = {
-            let env = self.env();
-            (env.name.clone(), env.base_url.clone(), env.credentials.clone())
-        };
-        let sent_at_ms = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+        self.send_to(None, input).await
+    }
+
+    /// Substitutes the environment's `{{variables}}`, signs at the moment of sending, sends, records it in
+    /// history, and shapes the answer for the page. `None` is the active environment.
+    pub(crate) async fn send_to(&self, environment: Option<i64>, input: SendInput) -> Result<SendOutcome, IpcError> {
+        let target = self.target(environment).await?;
+        let invalid = |m: String| IpcError::new(ErrorKind::InvalidInput, m);
+        let endpoint = substitute(&input.endpoint, &target.variables).map_err(invalid)?;
+        let body = substitute(&input.body, &target.variables).map_err(invalid)?;
+        let request = RequestSpec::new(input.method, endpoint, body.into_bytes());
+        request.check_json_body().map_err(invalid)?;
         let mut entry = NewEntry {
-            sent_at_ms,
-            environment,
+            sent_at_ms: now_ms(),
+            environment: target.name.clone(),
             module: module_of(&request.endpoint),
             method: request.method.clone(),
             endpoint: request.endpoint.clone(),
             request_body: String::from_utf8_lossy(&request.body).into_owned(),
             ..NewEntry::default()
         };
-        let result = self.sender.send_signed(&base_url, &request, &credentials).await;
+        let result = self.sender.send_signed(&target.base_url, &request, &target.credentials).await;
         let exchange = match result {
             Ok(exchange) => exchange,
             Err(SendFailure::Sign(e)) => return Err(IpcError::new(ErrorKind::InvalidInput, e.to_string())),
@@ -169,12 +201,11 @@ impl Workspace {
 
     /// Writes one history entry off the async executor. A failure to record never fails the send itself.
     async fn record(&self, entry: NewEntry) {
-        let store = self.store.clone();
-        let _ = tokio::task::spawn_blocking(move || {
-            let store = store.lock().unwrap_or_else(|p| p.into_inner());
-            store.history_record(&entry, RecordOptions::default())
-        })
-        .await;
+        let options = RecordOptions {
+            mask_aadhaar: self.history_settings.lock().unwrap_or_else(|p| p.into_inner()).mask_aadhaar,
+            inline_body_limit: self.inline_body_limit,
+        };
+        let _ = self.with_store(move |s| s.history_record(&entry, options)).await;
     }
 }
 

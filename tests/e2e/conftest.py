@@ -52,8 +52,16 @@ def driver_url():
     proc.wait(timeout=10)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Remember each phase's outcome on the test, so the window fixture can tell a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
 @pytest.fixture()
-def window(driver_url):
+def window(driver_url, request):
     """A fresh app window (a new app process) for each test."""
     options = ArgOptions()
     options.set_capability("browserName", "wry")
@@ -62,4 +70,8 @@ def window(driver_url):
     driver.implicitly_wait(0)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     yield driver
+    failed = getattr(request.node, "report_call", None)
+    if failed is not None and failed.failed:
+        # What the window showed when the test failed, for the developer (kept in CI artefacts).
+        driver.save_screenshot(str(ARTIFACTS / f"FAILED-{request.node.name}.png"))
     driver.quit()

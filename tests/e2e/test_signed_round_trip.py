@@ -1,52 +1,18 @@
 """The real app window on the built-in sandbox: a signed PAN verification succeeds, a wrong secret shows HMAC_INVALID."""
 
-import os
-import subprocess
-
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import ARTIFACTS
+from helpers import BUILTIN_SECRET, by_test_id, compose_pan_request, replace_text, screenshot, wait_environment, wait_text
 
-BUILTIN_SECRET = "vk_sandbox_demo_secret"
 WRONG_SECRET = "not-the-right-secret-e2e"
-
-
-def by_test_id(test_id):
-    return (By.CSS_SELECTOR, f'[data-testid="{test_id}"]')
-
-
-def wait_text(driver, test_id, text, timeout=15):
-    WebDriverWait(driver, timeout).until(EC.text_to_be_present_in_element(by_test_id(test_id), text))
-    return driver.find_element(*by_test_id(test_id)).text
-
-
-def replace_text(element, text):
-    """Select all and type over it, the way a person would (React sees real input events)."""
-    element.click()
-    element.send_keys(Keys.CONTROL, "a")
-    element.send_keys(Keys.DELETE)
-    element.send_keys(text)
-
-
-def screenshot(driver, name):
-    """Wait two animation frames (the DOM can be a frame ahead of the picture), then save the window and the screen."""
-    driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
-    driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
-    subprocess.run(["import", "-window", "root", str(ARTIFACTS / f"{name}-screen.png")], check=True, env=os.environ)
-
-
-def compose_pan_request(driver):
-    Select(driver.find_element(*by_test_id("method"))).select_by_visible_text("POST")
-    replace_text(driver.find_element(*by_test_id("endpoint")), "/api/v1/verify/pan")
-    replace_text(driver.find_element(*by_test_id("body")), '{"pan":"ABCDE1234F"}')
 
 
 def test_pan_succeeds_then_wrong_secret_is_explained(window):
     d = window
-    wait_text(d, "environment-name", "Sandbox (built in)")
+    wait_environment(d, "Sandbox (built in)")
     assert "built-in sandbox secret" in d.find_element(*by_test_id("secret-state")).text
 
     compose_pan_request(d)
@@ -72,7 +38,7 @@ def test_pan_succeeds_then_wrong_secret_is_explained(window):
     d.find_element(*by_test_id("change-secret")).click()
     d.find_element(*by_test_id("secret-input")).send_keys(WRONG_SECRET)
     d.find_element(*by_test_id("secret-save")).click()
-    wait_text(d, "secret-state", "your own (hidden)")
+    wait_text(d, "secret-state", "kept for this session only")
 
     d.find_element(*by_test_id("send")).click()
     assert wait_text(d, "error-code", "HMAC_INVALID") == "HMAC_INVALID"
@@ -87,7 +53,7 @@ def test_pan_succeeds_then_wrong_secret_is_explained(window):
 
 def test_endpoint_without_leading_slash_is_explained_without_sending(window):
     d = window
-    wait_text(d, "environment-name", "Sandbox (built in)")
+    wait_environment(d, "Sandbox (built in)")
     replace_text(d.find_element(*by_test_id("endpoint")), "api/v1/wallet/core/balance")
     d.find_element(*by_test_id("endpoint")).send_keys(Keys.CONTROL, Keys.ENTER)
     text = wait_text(d, "input-error", "must start with")
@@ -106,7 +72,7 @@ def use_test_value(driver, purpose):
 
 def test_catalog_picker_and_test_values_fill_the_request(window):
     d = window
-    wait_text(d, "environment-name", "Sandbox (built in)")
+    wait_environment(d, "Sandbox (built in)")
     WebDriverWait(d, 10).until(lambda drv: len(drv.find_elements(By.CSS_SELECTOR, '[data-testid="endpoint-picker"] option')) > 20)
 
     Select(d.find_element(*by_test_id("endpoint-picker"))).select_by_visible_text("Verify a GSTIN")
@@ -137,7 +103,7 @@ def test_a_sent_request_is_found_in_history_by_its_answer_and_opens_again(window
     import re
 
     d = window
-    wait_text(d, "environment-name", "Sandbox (built in)")
+    wait_environment(d, "Sandbox (built in)")
     compose_pan_request(d)
     replace_text(d.find_element(*by_test_id("body")), '{"pan":"QRSPT4321K"}')
     d.find_element(*by_test_id("send")).click()
@@ -160,7 +126,7 @@ def test_a_sent_request_is_found_in_history_by_its_answer_and_opens_again(window
     WebDriverWait(d, 10).until(
         lambda drv: (texts := row_texts(drv)) and all("verify/pan" in t for t in texts)
     )
-    d.find_element(*by_test_id("history-row")).click()
+    d.find_element(By.CSS_SELECTOR, '[data-testid="history-row"] .history-open').click()
     wait_text(d, "response-note", "Opened from history")
     assert d.find_element(*by_test_id("endpoint")).get_attribute("value") == "/api/v1/verify/pan"
     assert "QRSPT4321K" in d.find_element(*by_test_id("body")).get_attribute("value")

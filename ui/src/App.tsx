@@ -1,17 +1,25 @@
-// The main window: environment bar on top; history, the request and the answer side by side.
+// The main window: environment bar on top; the sidebar (history, collections), the request and the answer.
 import { useEffect, useState } from "react";
 import type { HistoryOpened } from "./bindings/HistoryOpened";
+import type { HistorySummary } from "./bindings/HistorySummary";
+import type { SavedRequest } from "./bindings/SavedRequest";
 import type { SendInput } from "./bindings/SendInput";
+import { CollectionsPanel } from "./components/CollectionsPanel";
 import { Composer } from "./components/Composer";
+import { ConfirmDialog } from "./components/core/ConfirmDialog";
+import { Toast, useToast } from "./components/core/Toast";
 import { EnvironmentBar } from "./components/EnvironmentBar";
-import { HistorySidebar } from "./components/HistorySidebar";
+import { HistoryPanel } from "./components/HistoryPanel";
 import { ResponsePanel, type Shown } from "./components/ResponsePanel";
+import { SaveRequestDialog } from "./components/SaveRequestDialog";
+import { Sidebar, type SidebarTab } from "./components/Sidebar";
 import { TestValuesDialog } from "./components/TestValuesDialog";
 import { useCatalog } from "./hooks/useCatalog";
-import { useEnvironment } from "./hooks/useEnvironment";
+import { useCollections } from "./hooks/useCollections";
+import { useEnvironments } from "./hooks/useEnvironments";
 import { useHistory } from "./hooks/useHistory";
 import { useSend } from "./hooks/useSend";
-import { historyOpen, startupNotices } from "./lib/api";
+import { collectionRequestSave, errorCodes, historyOpen, startupNotices, toIpcError } from "./lib/api";
 import { draftFromTestValue, FIRST_DRAFT } from "./lib/draft";
 
 function openedNote(opened: HistoryOpened): string {
@@ -20,60 +28,154 @@ function openedNote(opened: HistoryOpened): string {
   return `Opened from history: sent ${when} to ${opened.summary.environment}.${answer} Press Send to send it again.`;
 }
 
+/** A send waiting for "yes" because it goes to a production environment. */
+type Pending = { kind: "draft"; input: SendInput; environment: string } | { kind: "rerun"; item: HistorySummary };
+
 export function App() {
-  const env = useEnvironment();
+  const envs = useEnvironments();
   const { endpoints, testValues } = useCatalog();
   const history = useHistory();
-  const { sending, outcome, error, send } = useSend();
+  const tree = useCollections();
+  const sender = useSend();
   const [draft, setDraft] = useState<SendInput>(FIRST_DRAFT);
+  const [linked, setLinked] = useState<SavedRequest | null>(null);
   const [showTestValues, setShowTestValues] = useState(false);
   const [opened, setOpened] = useState<HistoryOpened | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
+  const [codes, setCodes] = useState<string[]>([]);
+  const [tab, setTab] = useState<SidebarTab>("history");
+  const [saving, setSaving] = useState<SavedRequest | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [toast, notify] = useToast();
 
   useEffect(() => {
     startupNotices().then(setNotices, () => setNotices([]));
+    errorCodes().then(setCodes, () => setCodes([]));
   }, []);
 
+  const { error } = sender;
   const shown: Shown | null = opened
     ? opened.response && { response: opened.response, signature: null }
-    : outcome && { response: outcome.response, signature: outcome.signature };
+    : sender.outcome && { response: sender.outcome.response, signature: sender.outcome.signature };
 
-  const sendDraft = (input: SendInput) => {
+  const go = (p: Pending) => {
     setOpened(null);
-    void send(input);
+    if (p.kind === "draft") void sender.send(p.input);
+    else void sender.rerun(p.item.id);
   };
 
-  const open = (id: number) => {
+  const isProduction = (name: string) => envs.list.some((e) => e.name === name && e.production);
+  const request = (p: Pending) => {
+    const target = p.kind === "draft" ? p.environment : p.item.environment;
+    if (isProduction(target)) setPending(p);
+    else go(p);
+  };
+
+  const newDraft = (input: SendInput) => {
+    setDraft(input);
+    setLinked(null);
+  };
+
+  const titleFor = (input: SendInput) =>
+    endpoints.find((e) => e.method === input.method && e.example_target.split("?")[0] === input.endpoint.split("?")[0])?.title ??
+    `${input.method} ${input.endpoint}`;
+
+  const asSaved = (input: SendInput): SavedRequest => ({
+    id: 0,
+    folder_id: null,
+    name: titleFor(input),
+    description: "",
+    ...input,
+    form_values: "{}",
+    extra_headers: [],
+  });
+
+  const save = () => {
+    if (!linked) {
+      setSaving(asSaved(draft));
+      return;
+    }
+    const updated = { ...linked, ...draft };
+    collectionRequestSave(updated).then(
+      () => {
+        setLinked(updated);
+        notify({ text: `Saved “${updated.name}”.` });
+      },
+      (e: unknown) => notify({ text: toIpcError(e).message }),
+    );
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() === "s" && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        save();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  const openHistory = (id: number, then?: (entry: HistoryOpened) => void) => {
     historyOpen(id).then(
       (entry) => {
+        if (then) {
+          then(entry);
+          return;
+        }
         setOpened(entry);
-        setDraft(entry.input);
+        newDraft(entry.input);
       },
-      () => undefined,
+      (e: unknown) => notify({ text: toIpcError(e).message }),
     );
+  };
+
+  const openSaved = (r: SavedRequest) => {
+    sender.clear();
+    setOpened(null);
+    setDraft({ method: r.method, endpoint: r.endpoint, body: r.body });
+    setLinked(r);
   };
 
   return (
     <div className="app">
-      <EnvironmentBar state={env} />
+      <EnvironmentBar state={envs} />
       {notices.map((n) => (
         <div key={n} className="notice" role="status">
           {n}
         </div>
       ))}
       <main className="workspace with-sidebar">
-        <HistorySidebar history={history} onOpen={open} />
+        <Sidebar
+          tab={tab}
+          onTab={setTab}
+          history={
+            <HistoryPanel
+              history={history}
+              environments={envs.list.map((e) => e.name)}
+              modules={[...new Set(endpoints.map((e) => e.module))]}
+              errorCodes={codes}
+              onOpen={(id) => openHistory(id)}
+              onRerun={(item) => request({ kind: "rerun", item })}
+              onSave={(id) => openHistory(id, (entry) => setSaving(asSaved(entry.input)))}
+            />
+          }
+          collections={<CollectionsPanel tree={tree} onOpen={openSaved} notify={notify} />}
+        />
         <Composer
           draft={draft}
           onDraftChange={setDraft}
+          onNewDraft={newDraft}
           endpoints={endpoints}
-          sending={sending}
+          sending={sender.sending}
           inputError={error?.kind === "invalid_input" ? error : null}
-          onSend={sendDraft}
+          onSend={(input) => request({ kind: "draft", input, environment: envs.active?.name ?? "" })}
           onShowTestValues={() => setShowTestValues(true)}
+          onSave={save}
+          savedName={linked?.name ?? null}
         />
         <ResponsePanel
-          sending={sending}
+          sending={sender.sending}
           shown={shown}
           error={opened || error?.kind === "invalid_input" ? null : error}
           note={opened ? openedNote(opened) : null}
@@ -84,12 +186,39 @@ export function App() {
           endpoints={endpoints}
           testValues={testValues}
           onUse={(t) => {
-            setDraft(draftFromTestValue(t));
+            newDraft(draftFromTestValue(t));
             setShowTestValues(false);
           }}
           onClose={() => setShowTestValues(false)}
         />
       )}
+      {saving && (
+        <SaveRequestDialog
+          request={saving}
+          tree={tree}
+          onClose={() => setSaving(null)}
+          onSaved={(saved) => {
+            setSaving(null);
+            setTab("collections");
+            notify({ text: `Saved “${saved.name}” to your collections.` });
+            if (saved.method === draft.method && saved.endpoint === draft.endpoint && saved.body === draft.body) setLinked(saved);
+          }}
+        />
+      )}
+      {pending && (
+        <ConfirmDialog
+          title="Send to production?"
+          message={`This request goes to “${pending.kind === "draft" ? pending.environment : pending.item.environment}”, the live API: it acts on real accounts and may cost money.`}
+          confirmLabel="Send to production"
+          danger
+          onConfirm={() => {
+            go(pending);
+            setPending(null);
+          }}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      <Toast message={toast} onDismiss={() => notify(null)} />
     </div>
   );
 }

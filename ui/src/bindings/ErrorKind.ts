@@ -3,4 +3,4 @@
 /**
  * The kinds of failure the page acts on differently.
  */
-export type ErrorKind = "invalid_input" | "network" | "internal";
+export type ErrorKind = "invalid_input" | "network" | "credential_store_unavailable" | "internal";

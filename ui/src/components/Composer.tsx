@@ -8,11 +8,17 @@ import { draftFromEndpoint, METHODS, MODULE_NAMES } from "../lib/draft";
 interface Props {
   draft: SendInput;
   onDraftChange: (draft: SendInput) => void;
+  /** A fresh request (picked from the catalog): no longer the saved one it may have come from. */
+  onNewDraft: (draft: SendInput) => void;
   endpoints: Endpoint[];
   sending: boolean;
   inputError: IpcError | null;
   onSend: (input: SendInput) => void;
   onShowTestValues: () => void;
+  /** Save (Ctrl+S): in place when the request came from a collection, otherwise to a collection. */
+  onSave: () => void;
+  /** The saved request this draft came from, when it did. */
+  savedName: string | null;
 }
 
 function EndpointPicker({ endpoints, onPick }: { endpoints: Endpoint[]; onPick: (e: Endpoint) => void }) {
@@ -46,7 +52,8 @@ function EndpointPicker({ endpoints, onPick }: { endpoints: Endpoint[]; onPick: 
   );
 }
 
-export function Composer({ draft, onDraftChange, endpoints, sending, inputError, onSend, onShowTestValues }: Props) {
+export function Composer(props: Props) {
+  const { draft, onDraftChange, endpoints, sending, inputError, onSend, onShowTestValues, onSave, savedName } = props;
   const { method, endpoint, body } = draft;
   const current = endpoints.find((e) => e.method === method && endpoint.split("?")[0] === e.example_target.split("?")[0]);
 
@@ -66,13 +73,25 @@ export function Composer({ draft, onDraftChange, endpoints, sending, inputError,
   return (
     <section className="panel composer" onKeyDown={onKeyDown} aria-label="Request">
       <div className="panel-head">
-        <h2>Request</h2>
-        <button type="button" className="secondary small" data-testid="open-test-values" onClick={onShowTestValues}>
-          Test values…
-        </button>
+        <h2>
+          Request{" "}
+          {savedName && (
+            <span className="saved-name" data-testid="saved-name" title="Saved in your collections; Ctrl+S saves changes">
+              — {savedName}
+            </span>
+          )}
+        </h2>
+        <span className="row">
+          <button type="button" className="secondary small" data-testid="open-test-values" onClick={onShowTestValues}>
+            Test values…
+          </button>
+          <button type="button" className="secondary small" data-testid="save-request" onClick={onSave} title="Save to a collection (Ctrl+S)">
+            {savedName ? "Save" : "Save…"}
+          </button>
+        </span>
       </div>
       <div className="examples">
-        <EndpointPicker endpoints={endpoints} onPick={(e) => onDraftChange(draftFromEndpoint(e))} />
+        <EndpointPicker endpoints={endpoints} onPick={(e) => props.onNewDraft(draftFromEndpoint(e))} />
       </div>
       {current && (
         <p className="endpoint-description" data-testid="endpoint-description">

@@ -1,46 +1,68 @@
-// The top bar: which server requests go to, with which key and tenant, and a way to change the secret.
+// The top bar: the environment switcher (colour-coded, red band for production), where requests go, with which
+// key and tenant, where the secret is kept, and the way to the environment editor.
 import { useState } from "react";
-import type { EnvironmentState } from "../hooks/useEnvironment";
+import type { EnvironmentsState } from "../hooks/useEnvironments";
+import { secretWords } from "../lib/environments";
+import { EnvironmentEditor } from "./EnvironmentEditor";
 import { SecretDialog } from "./SecretDialog";
 
-export function EnvironmentBar({ state }: { state: EnvironmentState }) {
-  const { environment, loadError } = state;
-  const [editing, setEditing] = useState(false);
+export function EnvironmentBar({ state }: { state: EnvironmentsState }) {
+  const { list, active, loadError } = state;
+  const [editingSecret, setEditingSecret] = useState(false);
+  const [managing, setManaging] = useState(false);
 
   return (
-    <header className="env-bar">
-      <div className="brand">VK Workspace</div>
-      {loadError && <div className="env-error">{loadError.message}</div>}
-      {environment && (
-        <div className="env-details" data-testid="environment">
-          <span className={`env-name ${environment.is_builtin_sandbox ? "sandbox" : "live"}`} data-testid="environment-name">
-            {environment.name}
-          </span>
-          <span className="env-item" title="Server address">
-            {environment.base_url}
-          </span>
-          <span className="env-item">
-            <span className="label">API key</span> {environment.api_key}
-          </span>
-          <span className="env-item">
-            <span className="label">Tenant</span> {environment.tenant_code}
-          </span>
-          <span className="env-item" data-testid="secret-state">
-            <span className="label">Secret</span> {environment.custom_secret ? "your own (hidden)" : "built-in sandbox secret"}
-          </span>
-          <button type="button" className="secondary" data-testid="change-secret" onClick={() => setEditing(true)}>
-            Change secret…
-          </button>
+    <>
+      {active?.production && (
+        <div className="production-band" role="status" data-testid="production-band">
+          PRODUCTION — requests go to the live API and act on real accounts. Each send asks for confirmation.
         </div>
       )}
-      {editing && environment && (
-        <SecretDialog
-          customSecret={environment.custom_secret}
-          onSave={state.setSecret}
-          onReset={state.reset}
-          onClose={() => setEditing(false)}
-        />
-      )}
-    </header>
+      <header className="env-bar" style={active ? { borderTop: `4px solid ${active.colour}` } : undefined}>
+        <div className="brand">VK Workspace</div>
+        {loadError && <div className="env-error">{loadError.message}</div>}
+        {active && (
+          <div className="env-details" data-testid="environment">
+            <span className="env-switch">
+              <span className="env-dot" style={{ background: active.colour }} aria-hidden="true" />
+              <select
+                aria-label="Environment"
+                className={`env-select ${active.production ? "live" : active.builtin ? "sandbox" : "other"}`}
+                data-testid="environment-switcher"
+                value={active.id}
+                onChange={(e) => void state.select(Number(e.target.value))}
+              >
+                {list.map((env) => (
+                  <option key={env.id} value={env.id}>
+                    {env.name}
+                    {env.production ? " (production)" : ""}
+                  </option>
+                ))}
+              </select>
+            </span>
+            <span className="env-item" title="Server address" data-testid="environment-url">
+              {active.base_url}
+            </span>
+            <span className="env-item">
+              <span className="label">API key</span> {active.api_key}
+            </span>
+            <span className="env-item">
+              <span className="label">Tenant</span> {active.tenant_code}
+            </span>
+            <span className={`env-item ${active.secret === "missing" ? "missing" : ""}`} data-testid="secret-state">
+              <span className="label">Secret</span> {secretWords(active.secret)}
+            </span>
+            <button type="button" className="secondary small" data-testid="change-secret" onClick={() => setEditingSecret(true)}>
+              {active.secret === "missing" ? "Set secret…" : "Change secret…"}
+            </button>
+            <button type="button" className="secondary small" data-testid="manage-environments" onClick={() => setManaging(true)}>
+              Environments…
+            </button>
+          </div>
+        )}
+        {editingSecret && active && <SecretDialog environment={active} onClose={() => setEditingSecret(false)} />}
+        {managing && <EnvironmentEditor state={state} onClose={() => setManaging(false)} />}
+      </header>
+    </>
   );
 }

@@ -1,42 +1,57 @@
-// A small dialog to replace the API secret. The field is write-only: the app never shows a saved secret.
+// Sets an environment's API secret. Write-only: the app never shows a saved secret. When the computer has no
+// credential store, it says so and offers to keep the secret for this session only.
 import { useState, type FormEvent } from "react";
-import type { IpcError } from "../bindings/IpcError";
+import type { EnvironmentView } from "../bindings/EnvironmentView";
+import { environmentForgetSecret, environmentSetSecret, toIpcError } from "../lib/api";
 import { Dialog } from "./core/Dialog";
 
 interface Props {
-  customSecret: boolean;
-  onSave: (secret: string) => Promise<IpcError | null>;
-  onReset: () => Promise<void>;
+  environment: EnvironmentView;
   onClose: () => void;
 }
 
-export function SecretDialog({ customSecret, onSave, onReset, onClose }: Props) {
+export function SecretDialog({ environment, onClose }: Props) {
   const [secret, setSecret] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [offerSession, setOfferSession] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = await onSave(secret);
-    if (problem) {
-      setError(problem.message);
-    } else {
+  async function save(sessionOnly: boolean) {
+    try {
+      await environmentSetSecret(environment.id, secret, sessionOnly);
       setSecret("");
       onClose();
+    } catch (e) {
+      const problem = toIpcError(e);
+      setError(problem.message);
+      setOfferSession(problem.kind === "credential_store_unavailable");
     }
   }
 
-  async function reset() {
-    await onReset();
-    onClose();
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save(false);
   }
 
+  async function forget() {
+    try {
+      await environmentForgetSecret(environment.id);
+      onClose();
+    } catch (e) {
+      setError(toIpcError(e).message);
+    }
+  }
+
+  const where = environment.builtin
+    ? "For the built-in sandbox a changed secret is for practice: it lasts until the app closes."
+    : "It is saved in this computer's credential store (the system keyring), never in the app's files.";
+
   return (
-    <Dialog labelledBy="secret-title" onClose={onClose}>
+    <Dialog labelledBy="secret-title" onClose={onClose} testId="secret-dialog">
       <form className="dialog-form" onSubmit={submit}>
-        <h2 id="secret-title">API secret</h2>
+        <h2 id="secret-title">API secret for {environment.name}</h2>
         <p>
-          The secret signs every request. It stays inside the app and is never shown again. Paste the secret from your
-          VistarKriya dashboard.
+          The secret signs every request. It stays inside the app and is never shown again. Paste it from your
+          VistarKriya dashboard. {where}
         </p>
         <label htmlFor="secret-input">New secret</label>
         <input
@@ -49,23 +64,29 @@ export function SecretDialog({ customSecret, onSave, onReset, onClose }: Props) 
           onChange={(e) => setSecret(e.target.value)}
         />
         {error && (
-          <p className="field-error" role="alert">
+          <p className="field-error" role="alert" data-testid="secret-error">
             {error}
           </p>
         )}
         <div className="dialog-actions">
-          {customSecret && (
-            <button type="button" className="secondary" onClick={reset}>
-              Use the built-in sandbox secret
+          {environment.secret !== "missing" && environment.secret !== "builtin" && (
+            <button type="button" className="secondary" data-testid="secret-forget" onClick={forget}>
+              {environment.builtin ? "Use the built-in sandbox secret" : "Remove the saved secret"}
             </button>
           )}
           <span className="spacer" />
           <button type="button" className="secondary" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" data-testid="secret-save">
-            Save secret
-          </button>
+          {offerSession ? (
+            <button type="button" data-testid="secret-session" onClick={() => void save(true)}>
+              Keep it for this session only
+            </button>
+          ) : (
+            <button type="submit" data-testid="secret-save">
+              Save secret
+            </button>
+          )}
         </div>
       </form>
     </Dialog>

@@ -1,52 +1,78 @@
-// The history list: search as you type (debounced), a status filter, refreshed when the app says history changed.
+// The history list: search as you type (debounced), filters, refreshed when the app says history changed.
 import { useEffect, useState } from "react";
 import type { HistoryFilter } from "../bindings/HistoryFilter";
 import type { HistorySummary } from "../bindings/HistorySummary";
-import { historyList, onHistoryChanged } from "../lib/api";
+import { historyList } from "../lib/api";
+import { useAppEvent } from "./useAppEvent";
 
 export type StatusChoice = "all" | "2" | "4" | "5" | "0";
 
+/** What the user chose in the filter controls; empty strings mean "any". Dates are `YYYY-MM-DD`. */
+export interface HistoryChoices {
+  text: string;
+  status: StatusChoice;
+  environment: string;
+  module: string;
+  errorCode: string;
+  from: string;
+  to: string;
+}
+
+export const NO_CHOICES: HistoryChoices = {
+  text: "",
+  status: "all",
+  environment: "",
+  module: "",
+  errorCode: "",
+  from: "",
+  to: "",
+};
+
 export interface HistoryState {
   items: HistorySummary[];
-  text: string;
-  setText: (text: string) => void;
-  status: StatusChoice;
-  setStatus: (status: StatusChoice) => void;
+  choices: HistoryChoices;
+  setChoices: (choices: HistoryChoices) => void;
 }
 
 const PAGE = 500;
 
-export function filterFor(text: string, status: StatusChoice): HistoryFilter {
+/** Milliseconds at the start of a local day (`YYYY-MM-DD`), or of the day after when `endOfDay`. */
+export function dayToMs(day: string, endOfDay: boolean): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + (endOfDay ? 1 : 0));
+  // The end of a day is the last millisecond before the next one starts.
+  return endOfDay ? date.getTime() - 1 : date.getTime();
+}
+
+export function filterFor(c: HistoryChoices): HistoryFilter {
+  const orNull = (s: string) => (s.trim() === "" ? null : s);
   return {
-    text: text.trim() === "" ? null : text,
-    environment: null,
-    module: null,
-    status_class: status === "all" ? null : Number(status),
-    error_code: null,
-    from_ms: null,
-    to_ms: null,
+    text: orNull(c.text),
+    environment: orNull(c.environment),
+    module: orNull(c.module),
+    status_class: c.status === "all" ? null : Number(c.status),
+    error_code: orNull(c.errorCode),
+    from_ms: dayToMs(c.from, false),
+    to_ms: dayToMs(c.to, true),
     before_id: null,
     limit: PAGE,
   };
 }
 
+export function activeFilterCount(c: HistoryChoices): number {
+  return [c.status !== "all", c.environment, c.module, c.errorCode, c.from, c.to].filter(Boolean).length;
+}
+
 export function useHistory(): HistoryState {
   const [items, setItems] = useState<HistorySummary[]>([]);
-  const [text, setText] = useState("");
-  const [status, setStatus] = useState<StatusChoice>("all");
-  const [changes, setChanges] = useState(0);
-
-  useEffect(() => {
-    const stop = onHistoryChanged(() => setChanges((n) => n + 1));
-    return () => {
-      stop.then((unlisten) => unlisten(), () => undefined);
-    };
-  }, []);
+  const [choices, setChoices] = useState<HistoryChoices>(NO_CHOICES);
+  const changes = useAppEvent("history-changed");
 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      historyList(filterFor(text, status)).then(
+      historyList(filterFor(choices)).then(
         (rows) => current && setItems(rows),
         () => current && setItems([]),
       );
@@ -55,7 +81,7 @@ export function useHistory(): HistoryState {
       current = false;
       clearTimeout(timer);
     };
-  }, [text, status, changes]);
+  }, [choices, changes]);
 
-  return { items, text, setText, status, setStatus };
+  return { items, choices, setChoices };
 }

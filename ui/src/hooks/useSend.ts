@@ -1,15 +1,17 @@
-// Sends the composed request and keeps the latest outcome or error; ignores answers to superseded sends.
+// Sends (or sends again) and keeps the latest outcome or error; ignores answers to superseded sends.
 import { useCallback, useRef, useState } from "react";
 import type { IpcError } from "../bindings/IpcError";
 import type { SendInput } from "../bindings/SendInput";
 import type { SendOutcome } from "../bindings/SendOutcome";
-import { requestSend, toIpcError } from "../lib/api";
+import { historyRerun, requestSend, toIpcError } from "../lib/api";
 
 export interface SendState {
   sending: boolean;
   outcome: SendOutcome | null;
   error: IpcError | null;
   send: (input: SendInput) => Promise<void>;
+  rerun: (historyId: number) => Promise<void>;
+  clear: () => void;
 }
 
 export function useSend(): SendState {
@@ -18,12 +20,12 @@ export function useSend(): SendState {
   const [error, setError] = useState<IpcError | null>(null);
   const latest = useRef(0);
 
-  const send = useCallback(async (input: SendInput) => {
+  const perform = useCallback(async (work: () => Promise<SendOutcome>) => {
     const id = ++latest.current;
     setSending(true);
     setError(null);
     try {
-      const result = await requestSend(input);
+      const result = await work();
       if (id === latest.current) setOutcome(result);
     } catch (e) {
       if (id === latest.current) {
@@ -35,5 +37,14 @@ export function useSend(): SendState {
     }
   }, []);
 
-  return { sending, outcome, error, send };
+  const send = useCallback((input: SendInput) => perform(() => requestSend(input)), [perform]);
+  const rerun = useCallback((historyId: number) => perform(() => historyRerun(historyId)), [perform]);
+  const clear = useCallback(() => {
+    latest.current++;
+    setSending(false);
+    setOutcome(null);
+    setError(null);
+  }, []);
+
+  return { sending, outcome, error, send, rerun, clear };
 }

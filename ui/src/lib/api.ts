@@ -1,32 +1,158 @@
 // Typed wrappers over the app's Tauri commands; every type comes from the Rust bindings.
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
+import type { CollectionExported } from "../bindings/CollectionExported";
+import type { CredentialStoreView } from "../bindings/CredentialStoreView";
+import type { DeletionTicket } from "../bindings/DeletionTicket";
 import type { Endpoint } from "../bindings/Endpoint";
+import type { EnvironmentInput } from "../bindings/EnvironmentInput";
+import type { EnvironmentsView } from "../bindings/EnvironmentsView";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
+import type { FolderNode } from "../bindings/FolderNode";
 import type { HistoryFilter } from "../bindings/HistoryFilter";
 import type { HistoryOpened } from "../bindings/HistoryOpened";
+import type { HistorySettings } from "../bindings/HistorySettings";
 import type { HistorySummary } from "../bindings/HistorySummary";
 import type { IpcError } from "../bindings/IpcError";
+import type { Item } from "../bindings/Item";
+import type { SavedRequest } from "../bindings/SavedRequest";
+import type { SecretCheck } from "../bindings/SecretCheck";
 import type { SendInput } from "../bindings/SendInput";
 import type { SendOutcome } from "../bindings/SendOutcome";
 import type { TestValue } from "../bindings/TestValue";
 
-export function environmentGet(): Promise<EnvironmentView> {
-  return invoke<EnvironmentView>("environment_get");
+// Environments and secrets.
+
+export function environmentsList(): Promise<EnvironmentsView> {
+  return invoke<EnvironmentsView>("environments_list");
+}
+
+export function environmentSelect(id: number): Promise<EnvironmentView> {
+  return invoke<EnvironmentView>("environment_select", { id });
+}
+
+export function environmentSave(input: EnvironmentInput): Promise<EnvironmentView> {
+  return invoke<EnvironmentView>("environment_save", { input });
+}
+
+export function environmentDelete(id: number): Promise<null> {
+  return invoke<null>("environment_delete", { id });
 }
 
 /** The secret goes into the app's Rust side and is never returned to the page. */
-export function environmentSetSecret(secret: string): Promise<EnvironmentView> {
-  return invoke<EnvironmentView>("environment_set_secret", { secret });
+export function environmentSetSecret(id: number, secret: string, sessionOnly: boolean): Promise<EnvironmentView> {
+  return invoke<EnvironmentView>("environment_set_secret", { id, secret, sessionOnly });
 }
 
-export function environmentReset(): Promise<EnvironmentView> {
-  return invoke<EnvironmentView>("environment_reset");
+export function environmentForgetSecret(id: number): Promise<EnvironmentView> {
+  return invoke<EnvironmentView>("environment_forget_secret", { id });
 }
+
+export function environmentTestSecret(id: number): Promise<SecretCheck> {
+  return invoke<SecretCheck>("environment_test_secret", { id });
+}
+
+export function credentialStoreStatus(): Promise<CredentialStoreView> {
+  return invoke<CredentialStoreView>("credential_store_status");
+}
+
+// Sending and history.
 
 export function requestSend(input: SendInput): Promise<SendOutcome> {
   return invoke<SendOutcome>("request_send", { input });
 }
+
+export function historyList(filter: HistoryFilter): Promise<HistorySummary[]> {
+  return invoke<HistorySummary[]>("history_list", { filter });
+}
+
+export function historyOpen(id: number): Promise<HistoryOpened> {
+  return invoke<HistoryOpened>("history_open", { id });
+}
+
+export function historyRerun(id: number): Promise<SendOutcome> {
+  return invoke<SendOutcome>("history_rerun", { id });
+}
+
+export function historyDelete(id: number): Promise<boolean> {
+  return invoke<boolean>("history_delete", { id });
+}
+
+export function historyClear(): Promise<number> {
+  return invoke<number>("history_clear");
+}
+
+export function historySettingsGet(): Promise<HistorySettings> {
+  return invoke<HistorySettings>("history_settings_get");
+}
+
+/** Resolves to how many entries the new retention removed. */
+export function historySettingsSet(settings: HistorySettings): Promise<number> {
+  return invoke<number>("history_settings_set", { settings });
+}
+
+// Collections.
+
+export function collectionsTree(): Promise<FolderNode> {
+  return invoke<FolderNode>("collections_tree");
+}
+
+export function collectionFolderCreate(parent: number | null, name: string): Promise<number> {
+  return invoke<number>("collection_folder_create", { parent, name });
+}
+
+/** Saves a new request when `request.id` is 0, otherwise in place; resolves to its id. */
+export function collectionRequestSave(request: SavedRequest): Promise<number> {
+  return invoke<number>("collection_request_save", { request });
+}
+
+export function collectionRequestGet(id: number): Promise<SavedRequest> {
+  return invoke<SavedRequest>("collection_request_get", { id });
+}
+
+export function collectionRename(item: Item, name: string): Promise<null> {
+  return invoke<null>("collection_rename", { item, name });
+}
+
+export function collectionMove(item: Item, folder: number | null, position: number): Promise<null> {
+  return invoke<null>("collection_move", { item, folder, position });
+}
+
+export function collectionDuplicate(id: number): Promise<number> {
+  return invoke<number>("collection_duplicate", { id });
+}
+
+export function collectionDelete(item: Item): Promise<DeletionTicket> {
+  return invoke<DeletionTicket>("collection_delete", { item });
+}
+
+export function collectionUndoDelete(ticket: DeletionTicket): Promise<null> {
+  return invoke<null>("collection_undo_delete", { ticket });
+}
+
+export function collectionExport(folder: number | null, path: string): Promise<CollectionExported> {
+  return invoke<CollectionExported>("collection_export", { folder, path });
+}
+
+// Reference data.
+
+export function catalogList(): Promise<Endpoint[]> {
+  return invoke<Endpoint[]>("catalog_list");
+}
+
+export function sandboxTestValues(): Promise<TestValue[]> {
+  return invoke<TestValue[]>("sandbox_test_values");
+}
+
+export function errorCodes(): Promise<string[]> {
+  return invoke<string[]>("error_codes");
+}
+
+export function startupNotices(): Promise<string[]> {
+  return invoke<string[]>("startup_notices");
+}
+
+// Errors and events.
 
 export function isIpcError(value: unknown): value is IpcError {
   return (
@@ -45,35 +171,9 @@ export function toIpcError(value: unknown): IpcError {
   return { kind: "internal", message };
 }
 
-export function catalogList(): Promise<Endpoint[]> {
-  return invoke<Endpoint[]>("catalog_list");
-}
+export type AppEvent = "history-changed" | "environments-changed" | "collections-changed";
 
-export function sandboxTestValues(): Promise<TestValue[]> {
-  return invoke<TestValue[]>("sandbox_test_values");
-}
-
-export function historyList(filter: HistoryFilter): Promise<HistorySummary[]> {
-  return invoke<HistorySummary[]>("history_list", { filter });
-}
-
-export function historyOpen(id: number): Promise<HistoryOpened> {
-  return invoke<HistoryOpened>("history_open", { id });
-}
-
-export function historyDelete(id: number): Promise<boolean> {
-  return invoke<boolean>("history_delete", { id });
-}
-
-export function historyClear(): Promise<number> {
-  return invoke<number>("history_clear");
-}
-
-export function startupNotices(): Promise<string[]> {
-  return invoke<string[]>("startup_notices");
-}
-
-/** Calls `onChange` whenever history changes; returns the function that stops listening. */
-export function onHistoryChanged(onChange: () => void): Promise<() => void> {
-  return listen("history-changed", () => onChange());
+/** Calls `onChange` whenever the app announces `event`; returns the function that stops listening. */
+export function onAppEvent(event: AppEvent, onChange: () => void): Promise<() => void> {
+  return listen(event, () => onChange());
 }

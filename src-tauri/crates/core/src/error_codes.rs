@@ -56,6 +56,20 @@ impl ApiErrorCode {
         Self::ServiceUnavailable,
     ];
 
+    /// Whether the server refused who was asking (key, tenant, clock, signature or address), not the request.
+    pub fn is_authentication(self) -> bool {
+        matches!(
+            self,
+            Self::AuthMissingKey
+                | Self::AuthInvalidKey
+                | Self::AuthMissingHeader
+                | Self::TimestampExpired
+                | Self::HmacInvalid
+                | Self::TenantInvalid
+                | Self::AuthIpBlocked
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         self.info().0
     }

@@ -23,6 +23,17 @@ pub enum SendError {
     Other(String),
 }
 
+/// Every code [`SendError::code`] can give, for filters.
+pub const SEND_ERROR_CODES: [&str; 7] = [
+    "CONNECTION_REFUSED",
+    "HOST_NOT_FOUND",
+    "TLS_FAILED",
+    "TIMEOUT",
+    "RESPONSE_TOO_LARGE",
+    "INVALID_ADDRESS",
+    "SEND_FAILED",
+];
+
 impl SendError {
     /// A stable code for history and filters, in the style of the API's own codes.
     pub fn code(&self) -> &'static str {

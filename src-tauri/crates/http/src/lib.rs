@@ -6,7 +6,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use vk_core::{sign, Credentials, RequestSpec, SignError, SignedRequest};
 
-pub use classify::SendError;
+pub use classify::{SendError, SEND_ERROR_CODES};
 
 /// The standard reason phrase for a status code ("OK", "Unauthorized", …), empty for unknown codes.
 pub fn reason_phrase(status: u16) -> &'static str {

@@ -133,6 +133,28 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Saves changes to an existing request in place (its folder and position stay; use `item_move` to move it).
+    pub fn request_update(&self, request: &SavedRequest) -> Result<(), StoreError> {
+        let changed = self.conn.execute(
+            "UPDATE saved_requests SET name = ?1, description = ?2, method = ?3, endpoint = ?4, body = ?5,
+             form_values = ?6, extra_headers = ?7 WHERE id = ?8 AND deleted_batch IS NULL",
+            params![
+                request.name,
+                request.description,
+                request.method,
+                request.endpoint,
+                request.body,
+                request.form_values,
+                serde_json::to_string(&request.extra_headers).unwrap_or_else(|_| "[]".into()),
+                request.id
+            ],
+        )?;
+        if changed == 0 {
+            return Err(not_found(Item::Request(request.id)));
+        }
+        Ok(())
+    }
+
     pub fn request_get(&self, id: i64) -> Result<Option<SavedRequest>, StoreError> {
         Ok(self
             .conn
@@ -298,5 +320,33 @@ impl Store {
             }
         }
         Ok(build(None, "Collections", &folders, &requests))
+    }
+}
+
+/// A collection written to a file for sharing: the folder tree with its requests. Never secrets: a saved
+/// request holds no credentials, and environments are not exported.
+#[derive(Debug, Clone, Serialize)]
+pub struct CollectionExport {
+    pub format: &'static str,
+    pub version: u32,
+    pub exported_at_ms: i64,
+    pub collection: FolderNode,
+}
+
+impl Store {
+    /// The folder `folder` (or everything, for `None`) ready to be written as JSON.
+    pub fn collection_export(&self, folder: Option<i64>, now_ms: i64) -> Result<CollectionExport, StoreError> {
+        fn find(node: FolderNode, id: i64) -> Option<FolderNode> {
+            if node.id == id {
+                return Some(node);
+            }
+            node.folders.into_iter().find_map(|f| find(f, id))
+        }
+        let tree = self.collections_tree()?;
+        let collection = match folder {
+            None => tree,
+            Some(id) => find(tree, id).ok_or_else(|| not_found(Item::Folder(id)))?,
+        };
+        Ok(CollectionExport { format: "vk-workspace-collection", version: 1, exported_at_ms: now_ms, collection })
     }
 }

@@ -89,3 +89,34 @@ fn deleting_a_folder_takes_its_contents_and_undo_brings_all_back() {
     store.undo_delete(ticket).unwrap();
     assert_eq!(store.collections_tree().unwrap(), before);
 }
+
+#[test]
+fn update_in_place_and_export_a_folder() {
+    let dir = TempDir::new("collections-export");
+    let (store, _) = Store::open(&dir.db()).unwrap();
+    let kyc = store.folder_create(None, "KYC").unwrap();
+    let banks = store.folder_create(Some(kyc), "Banks").unwrap();
+    let first = store.request_save(&request("PAN", Some(kyc))).unwrap();
+    store.request_save(&request("Second", Some(kyc))).unwrap();
+    store.request_save(&request("IFSC", Some(banks))).unwrap();
+
+    let mut changed = store.request_get(first).unwrap().unwrap();
+    changed.body = r#"{"pan":"ABCDE1234F"}"#.into();
+    changed.name = "PAN (edited)".into();
+    store.request_update(&changed).unwrap();
+    let tree = store.collections_tree().unwrap();
+    assert_eq!(names(&tree.folders[0]), ["PAN (edited)", "Second"], "updated in place, order kept");
+    assert_eq!(store.request_get(first).unwrap().unwrap().body, r#"{"pan":"ABCDE1234F"}"#);
+
+    let export = store.collection_export(Some(banks), 42).unwrap();
+    assert_eq!((export.format, export.version, export.exported_at_ms), ("vk-workspace-collection", 1, 42));
+    assert_eq!(export.collection.name, "Banks");
+    assert_eq!(names(&export.collection), ["IFSC"]);
+    let everything = store.collection_export(None, 42).unwrap();
+    assert_eq!(everything.collection.folders[0].folders[0].name, "Banks");
+
+    store.item_delete(Item::Request(first)).unwrap();
+    let err = store.request_update(&changed).unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    assert!(store.collection_export(Some(9999), 0).is_err());
+}

@@ -1,0 +1,207 @@
+//! Environments behind the commands: list, choose, create and edit, delete, and their secrets (set, test,
+//! forget). The built-in sandbox always exists; its secret is the published one unless changed for the session.
+
+use std::collections::BTreeMap;
+
+use vk_core::{ApiErrorCode, ApiSecret, Credentials, RequestSpec};
+use vk_http::SendFailure;
+use vk_sandbox::BUILTIN_SECRET;
+use vk_store::environments::{Environment, BUILTIN_SANDBOX_ID};
+
+use crate::ipc::{EnvironmentInput, EnvironmentView, EnvironmentsView, ErrorKind, IpcError, SecretCheck, SecretState};
+use crate::workspace::{response_view, Workspace};
+
+/// Where requests go and as whom, resolved for one send: the secret included, so it never leaves Rust.
+pub(crate) struct Target {
+    pub name: String,
+    pub base_url: String,
+    pub credentials: Credentials,
+    pub variables: BTreeMap<String, String>,
+}
+
+const ACTIVE_SETTING: &str = "active_environment";
+
+fn secret_ref(env: &Environment) -> String {
+    env.secret_ref.clone().unwrap_or_else(|| format!("environment:{}", env.id))
+}
+
+fn missing(id: i64) -> IpcError {
+    IpcError::new(ErrorKind::InvalidInput, format!("Environment {id} no longer exists (it may have been deleted)."))
+}
+
+impl Workspace {
+    async fn environment_record(&self, id: i64) -> Result<Environment, IpcError> {
+        self.with_store(move |s| s.environment_get(id)).await?.ok_or_else(|| missing(id))
+    }
+
+    async fn secret_of(&self, env: &Environment) -> Result<Option<(ApiSecret, SecretState)>, IpcError> {
+        let reference = secret_ref(env);
+        let found = self.with_secrets(move |s| s.get(&reference)).await?;
+        Ok(found.or_else(|| env.builtin.then(|| (ApiSecret::new(BUILTIN_SECRET), SecretState::Builtin))))
+    }
+
+    async fn view(&self, env: Environment) -> Result<EnvironmentView, IpcError> {
+        let secret = self.secret_of(&env).await?.map_or(SecretState::Missing, |(_, state)| state);
+        Ok(EnvironmentView {
+            base_url: if env.builtin { self.sandbox_url() } else { env.base_url },
+            id: env.id,
+            name: env.name,
+            api_key: env.api_key,
+            tenant_code: env.tenant_code,
+            colour: env.colour,
+            production: env.production,
+            builtin: env.builtin,
+            secret,
+            variables: env.variables,
+        })
+    }
+
+    pub fn active_environment_id(&self) -> i64 {
+        *self.active.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Every environment, the built-in sandbox first, and which one requests go to.
+    pub async fn environments(&self) -> Result<EnvironmentsView, IpcError> {
+        let records = self.with_store(|s| s.environments_list()).await?;
+        let mut environments = Vec::with_capacity(records.len());
+        for env in records {
+            environments.push(self.view(env).await?);
+        }
+        Ok(EnvironmentsView { active_id: self.active_environment_id(), environments })
+    }
+
+    pub async fn environment(&self, id: i64) -> Result<EnvironmentView, IpcError> {
+        let env = self.environment_record(id).await?;
+        self.view(env).await
+    }
+
+    /// Makes `id` the environment requests go to, remembered for the next start.
+    pub async fn environment_select(&self, id: i64) -> Result<EnvironmentView, IpcError> {
+        let view = self.environment(id).await?;
+        self.with_store(move |s| s.set_setting(ACTIVE_SETTING, &id.to_string())).await?;
+        *self.active.lock().unwrap_or_else(|p| p.into_inner()) = id;
+        Ok(view)
+    }
+
+    /// The environment chosen last time, or the built-in sandbox when that one is gone.
+    pub(crate) async fn restore_active(&self) {
+        let saved = self.with_store(|s| s.setting(ACTIVE_SETTING)).await.ok().flatten();
+        let id = saved.and_then(|v| v.parse::<i64>().ok()).unwrap_or(BUILTIN_SANDBOX_ID);
+        if self.environment_select(id).await.is_err() {
+            *self.active.lock().unwrap_or_else(|p| p.into_inner()) = BUILTIN_SANDBOX_ID;
+        }
+    }
+
+    /// Creates (`id` null) or updates an environment. The built-in sandbox keeps its address, key and tenant.
+    pub async fn environment_save(&self, input: EnvironmentInput) -> Result<EnvironmentView, IpcError> {
+        let record = Environment {
+            id: input.id.unwrap_or(0),
+            name: input.name.trim().to_string(),
+            base_url: input.base_url.trim().trim_end_matches('/').to_string(),
+            api_key: input.api_key.trim().to_string(),
+            tenant_code: input.tenant_code.trim().to_string(),
+            colour: input.colour,
+            production: input.production,
+            builtin: false,
+            secret_ref: None,
+            variables: input.variables.into_iter().filter(|(name, _)| !name.trim().is_empty()).collect(),
+        };
+        if record.api_key.is_empty() && input.id != Some(BUILTIN_SANDBOX_ID) {
+            return Err(IpcError::new(ErrorKind::InvalidInput, vk_core::SignError::EmptyApiKey.to_string()));
+        }
+        let id = match input.id {
+            Some(id) => {
+                self.with_store(move |s| s.environment_update(&record)).await?;
+                id
+            }
+            None => self.with_store(move |s| s.environment_create(&record)).await?.id,
+        };
+        self.environment(id).await
+    }
+
+    /// Deletes an environment and its secret; when it was the active one, the sandbox becomes active.
+    pub async fn environment_delete(&self, id: i64) -> Result<(), IpcError> {
+        let reference = self.with_store(move |s| s.environment_delete(id)).await?;
+        if let Some(reference) = reference {
+            self.with_secrets(move |s| s.delete(&reference)).await?;
+        }
+        if self.active_environment_id() == id {
+            self.environment_select(BUILTIN_SANDBOX_ID).await?;
+        }
+        Ok(())
+    }
+
+    /// Saves the secret of `id`: in the OS credential store, or for this session only when asked (and always
+    /// for the built-in sandbox, where a changed secret is for practice). Never returned to the page.
+    pub async fn environment_set_secret(
+        &self,
+        id: i64,
+        secret: String,
+        session_only: bool,
+    ) -> Result<EnvironmentView, IpcError> {
+        let env = self.environment_record(id).await?;
+        let reference = secret_ref(&env);
+        let session_only = session_only || env.builtin;
+        // Pasted secrets often carry a line break; a secret never has one.
+        let secret = ApiSecret::new(secret.trim_end_matches(['\r', '\n']));
+        self.with_secrets(move |s| s.set(&reference, &secret, session_only)).await?;
+        self.view(env).await
+    }
+
+    /// Removes the saved secret (for the sandbox: back to its published secret).
+    pub async fn environment_forget_secret(&self, id: i64) -> Result<EnvironmentView, IpcError> {
+        let env = self.environment_record(id).await?;
+        let reference = secret_ref(&env);
+        self.with_secrets(move |s| s.delete(&reference)).await?;
+        self.view(env).await
+    }
+
+    /// Resolves an environment for sending, with its secret. `None` is the active environment.
+    pub(crate) async fn target(&self, id: Option<i64>) -> Result<Target, IpcError> {
+        let env = self.environment_record(id.unwrap_or_else(|| self.active_environment_id())).await?;
+        let (secret, _) = self.secret_of(&env).await?.ok_or_else(|| {
+            IpcError::new(
+                ErrorKind::InvalidInput,
+                format!("No secret is saved for \"{}\". Open Environments…, choose it, and set its secret.", env.name),
+            )
+        })?;
+        Ok(Target {
+            base_url: if env.builtin { self.sandbox_url() } else { env.base_url },
+            name: env.name,
+            credentials: Credentials { api_key: env.api_key, tenant_code: env.tenant_code, secret },
+            variables: env.variables,
+        })
+    }
+
+    pub(crate) async fn environment_id_by_name(&self, name: &str) -> Result<Option<i64>, IpcError> {
+        let name = name.to_string();
+        let list = self.with_store(|s| s.environments_list()).await?;
+        Ok(list.into_iter().find(|e| e.name == name).map(|e| e.id))
+    }
+
+    /// Sends one signed, read-only request (wallet balance) to see whether the server accepts the key,
+    /// tenant and secret. Not recorded in history.
+    pub async fn environment_test_secret(&self, id: i64) -> Result<SecretCheck, IpcError> {
+        let target = self.target(Some(id)).await?;
+        let request = RequestSpec::new("GET", "/api/v1/wallet/core/balance", Vec::new());
+        let exchange = match self.sender.send_signed(&target.base_url, &request, &target.credentials).await {
+            Ok(exchange) => exchange,
+            Err(SendFailure::Sign(e)) => return Ok(SecretCheck { accepted: false, message: e.to_string() }),
+            Err(SendFailure::Send(e)) => return Ok(SecretCheck { accepted: false, message: e.to_string() }),
+        };
+        let view = response_view(&exchange.response);
+        Ok(match view.api_error {
+            Some(error) if ApiErrorCode::parse(&error.code).is_some_and(ApiErrorCode::is_authentication) => {
+                let explained = error.explanation.map(|x| format!("{} {}", x.title, x.next_step));
+                SecretCheck { accepted: false, message: explained.unwrap_or(error.message) }
+            }
+            _ => SecretCheck {
+                accepted: true,
+                message: format!(
+                    "The server accepted the API key, tenant code and secret (it answered {}).",
+                    view.status
+                ),
+            },
+        })
+    }
+}

@@ -1,0 +1,87 @@
+//! Where the app keeps each environment's secret: the OS credential store (reached once, on first need), or
+//! this session's memory when the user chose that. Every call may block on D-Bus: run it off the executor.
+
+use std::sync::OnceLock;
+
+use vk_core::ApiSecret;
+use vk_secrets::{MemoryStore, OsStore, SecretStore, SecretsError};
+
+use crate::ipc::{CredentialStoreView, ErrorKind, IpcError, SecretState};
+
+pub struct Secrets {
+    /// The credential-store service name; `None` runs without an OS store (as on a machine that has none).
+    service: Option<String>,
+    os: OnceLock<Result<OsStore, String>>,
+    memory: MemoryStore,
+}
+
+fn store_failure(e: SecretsError) -> IpcError {
+    match e {
+        SecretsError::Unavailable(_) => IpcError::new(ErrorKind::CredentialStoreUnavailable, e.to_string()),
+        SecretsError::Store(_) => IpcError::new(ErrorKind::Internal, e.to_string()),
+    }
+}
+
+impl Secrets {
+    pub fn new(service: Option<String>) -> Self {
+        Self { service, os: OnceLock::new(), memory: MemoryStore::default() }
+    }
+
+    fn os(&self) -> Result<&OsStore, IpcError> {
+        let connected = self.os.get_or_init(|| match &self.service {
+            Some(service) => OsStore::connect(service).map_err(|e| e.to_string()),
+            None => Err(SecretsError::Unavailable("none is configured".into()).to_string()),
+        });
+        connected.as_ref().map_err(|message| IpcError::new(ErrorKind::CredentialStoreUnavailable, message.clone()))
+    }
+
+    /// Whether the OS credential store can be used, in words for the environment editor.
+    pub fn status(&self) -> CredentialStoreView {
+        match self.os() {
+            Ok(_) => CredentialStoreView {
+                available: true,
+                message: "Secrets are kept in this computer's credential store (the system keyring).".into(),
+            },
+            Err(e) => CredentialStoreView { available: false, message: e.message },
+        }
+    }
+
+    /// The secret saved under `reference`, and where it came from. Session memory wins over the OS store,
+    /// so a session-only secret the user just chose is the one used.
+    pub fn get(&self, reference: &str) -> Result<Option<(ApiSecret, SecretState)>, IpcError> {
+        if let Some(secret) = self.memory.get(reference).map_err(store_failure)? {
+            return Ok(Some((secret, SecretState::Session)));
+        }
+        match self.os() {
+            Ok(os) => Ok(os.get(reference).map_err(store_failure)?.map(|s| (s, SecretState::System))),
+            // Without an OS store there is simply nothing saved there.
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Saves `secret` in the OS store, or in session memory when `session_only` (the user's choice).
+    /// Without an OS store this fails with `CredentialStoreUnavailable`, so the page can offer session only.
+    pub fn set(&self, reference: &str, secret: &ApiSecret, session_only: bool) -> Result<SecretState, IpcError> {
+        if secret.is_empty() {
+            return Err(IpcError::new(ErrorKind::InvalidInput, vk_core::SignError::EmptySecret.to_string()));
+        }
+        if session_only {
+            self.memory.set(reference, secret).map_err(store_failure)?;
+            return Ok(SecretState::Session);
+        }
+        self.os()?.set(reference, secret).map_err(store_failure)?;
+        // A session copy would shadow what was just saved for good.
+        self.memory.delete(reference).map_err(store_failure)?;
+        Ok(SecretState::System)
+    }
+
+    /// Removes the secret from session memory and from the OS store; `true` when there was one.
+    pub fn delete(&self, reference: &str) -> Result<bool, IpcError> {
+        let in_memory = self.memory.delete(reference).map_err(store_failure)?;
+        let in_os = match self.os() {
+            Ok(os) => os.delete(reference).map_err(store_failure)?,
+            Err(_) => false,
+        };
+        Ok(in_memory || in_os)
+    }
+}

@@ -1,0 +1,60 @@
+//! History through the app's commands: sending an entry again signs it afresh, and the history settings
+//! (retention, Aadhaar masking) apply at once and after a restart.
+
+mod common;
+
+use common::{input, workspace, DataDir};
+use vk_store::history::HistoryFilter;
+use vk_workspace_lib::ipc::{ErrorKind, HistorySettings};
+
+const AADHAAR: &str = "234123412346";
+
+#[tokio::test]
+async fn sending_again_signs_afresh_and_goes_to_the_same_environment() {
+    let dir = DataDir::new("rerun");
+    let ws = workspace(&dir).await;
+    let first = ws.send(input("POST", "/api/v1/verify/pan", r#"{"pan":"ABCPE1234F"}"#)).await.unwrap();
+    let id = ws.history_list(HistoryFilter { limit: 1, ..Default::default() }).await.unwrap()[0].id;
+    // Timestamps are in seconds: wait into the next one so a fresh signature must differ.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let again = ws.history_rerun(id).await.unwrap();
+    assert_eq!(again.response.status, 200);
+    assert_ne!(again.signature.string_to_sign, first.signature.string_to_sign);
+    assert!(again.signature.string_to_sign.ends_with(r#"POST/api/v1/verify/pan{"pan":"ABCPE1234F"}"#));
+    assert_eq!(ws.history_list(HistoryFilter { limit: 10, ..Default::default() }).await.unwrap().len(), 2);
+
+    // An Aadhaar number stored masked cannot be sent again as it is.
+    ws.send(input("POST", "/api/v1/verify/aadhaar/otp", &format!(r#"{{"aadhaar":"{AADHAAR}"}}"#))).await.unwrap();
+    let masked = ws.history_list(HistoryFilter { limit: 1, ..Default::default() }).await.unwrap()[0].id;
+    let err = ws.history_rerun(masked).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidInput);
+    assert!(err.message.contains("stored masked"), "{}", err.message);
+}
+
+#[tokio::test]
+async fn retention_and_masking_apply_at_once_and_after_a_restart() {
+    let dir = DataDir::new("settings");
+    let ws = workspace(&dir).await;
+    assert_eq!(ws.history_settings(), HistorySettings::default());
+    assert!(ws.history_settings().mask_aadhaar, "masked unless the user turns it off");
+    for _ in 0..4 {
+        ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap();
+    }
+    let err = ws.history_set_settings(HistorySettings { keep_count: Some(0), ..Default::default() }).await;
+    assert_eq!(err.unwrap_err().kind, ErrorKind::InvalidInput);
+    let removed = ws
+        .history_set_settings(HistorySettings { keep_days: Some(30), keep_count: Some(2), mask_aadhaar: false })
+        .await
+        .unwrap();
+    assert_eq!(removed, 2);
+    ws.send(input("POST", "/api/v1/verify/aadhaar/otp", &format!(r#"{{"aadhaar":"{AADHAAR}"}}"#))).await.unwrap();
+    let newest = ws.history_list(HistoryFilter { limit: 10, ..Default::default() }).await.unwrap();
+    let opened = ws.history_open(newest[0].id).await.unwrap();
+    assert!(opened.input.body.contains(AADHAAR), "masking was turned off: {}", opened.input.body);
+    assert_eq!(newest.len(), 3, "retention is applied at start and when changed, not on every send");
+    drop(ws);
+
+    let again = workspace(&dir).await;
+    assert_eq!(again.history_settings().keep_count, Some(2));
+    assert_eq!(again.history_list(HistoryFilter { limit: 10, ..Default::default() }).await.unwrap().len(), 2);
+}

@@ -1,0 +1,56 @@
+"""Helpers for the end-to-end tests: find by test id, wait for text, type like a person, take screenshots."""
+
+import os
+import subprocess
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import ARTIFACTS
+
+BUILTIN_SECRET = "vk_sandbox_demo_secret"
+
+
+def by_test_id(test_id):
+    return (By.CSS_SELECTOR, f'[data-testid="{test_id}"]')
+
+
+def wait_text(driver, test_id, text, timeout=15):
+    WebDriverWait(driver, timeout).until(EC.text_to_be_present_in_element(by_test_id(test_id), text))
+    return driver.find_element(*by_test_id(test_id)).text
+
+
+def replace_text(element, text):
+    """Select all and type over it, the way a person would (React sees real input events)."""
+    element.click()
+    element.send_keys(Keys.CONTROL, "a")
+    element.send_keys(Keys.DELETE)
+    element.send_keys(text)
+
+
+def screenshot(driver, name):
+    """Wait two animation frames (the DOM can be a frame ahead of the picture), then save the window and the screen."""
+    driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
+    driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
+    subprocess.run(["import", "-window", "root", str(ARTIFACTS / f"{name}-screen.png")], check=True, env=os.environ)
+
+
+def compose_pan_request(driver):
+    Select(driver.find_element(*by_test_id("method"))).select_by_visible_text("POST")
+    replace_text(driver.find_element(*by_test_id("endpoint")), "/api/v1/verify/pan")
+    replace_text(driver.find_element(*by_test_id("body")), '{"pan":"ABCDE1234F"}')
+
+
+def wait_content(driver, test_id, text, timeout=15):
+    """Like wait_text, over the element's textContent (WebKitWebDriver leaves some visible labels out of .text)."""
+    script = f"return document.querySelector('[data-testid=\"{test_id}\"]')?.textContent ?? ''"
+    WebDriverWait(driver, timeout).until(lambda drv: text in drv.execute_script(script))
+
+
+def wait_environment(driver, name, timeout=15):
+    """Wait until the title bar's environment switcher shows `name`; returns what it shows."""
+    script = "return document.querySelector('[data-testid=\"environment-switcher\"]')?.selectedOptions[0]?.textContent ?? ''"
+    WebDriverWait(driver, timeout).until(lambda drv: name in drv.execute_script(script))
+    return driver.execute_script(script)
