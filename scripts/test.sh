@@ -30,4 +30,8 @@ fi
 step "End to end: the real app window over WebDriver (Xvfb)"
 cargo build --quiet --bin vk-workspace
 # With a real Secret Service (gnome-keyring), so environments keep their secrets in the system keyring.
-xvfb-run -a -s "-screen 0 1280x800x24" bash scripts/with-keyring.sh tests/e2e/.venv/bin/pytest -q -p no:cacheprovider tests/e2e
+xvfb-run -a -s "-screen 0 1280x800x24" bash scripts/with-keyring.sh \
+  tests/e2e/.venv/bin/pytest -q -p no:cacheprovider --ignore=tests/e2e/fallback tests/e2e
+# And as on a computer with no credential store at all (no D-Bus session): the session-only offer.
+env -u DBUS_SESSION_BUS_ADDRESS xvfb-run -a -s "-screen 0 1280x800x24" \
+  tests/e2e/.venv/bin/pytest -q -p no:cacheprovider tests/e2e/fallback

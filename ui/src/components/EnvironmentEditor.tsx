@@ -213,7 +213,7 @@ export function EnvironmentEditor({ state, onClose }: Props) {
                 Use this environment
               </button>
             )}
-            <button type="button" className="secondary" onClick={onClose}>
+            <button type="button" className="secondary" data-testid="env-close" onClick={onClose}>
               Close
             </button>
             <button type="submit" data-testid="env-save">
