@@ -10,7 +10,7 @@ from helpers import BUILTIN_SECRET, by_test_id, screenshot, wait_environment, wa
 def test_without_a_credential_store_the_secret_is_kept_for_the_session(window):
     d = window
     wait_environment(d, "Sandbox (built in)")
-    sandbox_url = d.find_element(*by_test_id("environment-url")).text
+    sandbox_url = d.execute_script("return document.querySelector('[data-testid=environment-url]').textContent")
     d.find_element(*by_test_id("manage-environments")).click()
     WebDriverWait(d, 10).until(EC.visibility_of_element_located(by_test_id("environment-editor")))
     d.find_element(*by_test_id("env-new")).click()

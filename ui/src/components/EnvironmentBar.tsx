@@ -2,7 +2,7 @@
 // key and tenant, where the secret is kept, and the way to the environment editor.
 import { useState } from "react";
 import type { EnvironmentsState } from "../hooks/useEnvironments";
-import { secretWords } from "../lib/environments";
+import { secretShort, secretWords } from "../lib/environments";
 import { EnvironmentEditor } from "./EnvironmentEditor";
 import { SecretDialog } from "./SecretDialog";
 
@@ -49,11 +49,15 @@ export function EnvironmentBar({ state }: { state: EnvironmentsState }) {
             <span className="env-item">
               <span className="label">Tenant</span> {active.tenant_code}
             </span>
-            <span className={`env-item ${active.secret === "missing" ? "missing" : ""}`} data-testid="secret-state">
-              <span className="label">Secret</span> {secretWords(active.secret)}
+            <span
+              className={`env-item ${active.secret === "missing" ? "missing" : ""}`}
+              data-testid="secret-state"
+              title={`The secret is ${secretWords(active.secret)}.`}
+            >
+              <span className="label">Secret</span> {secretShort(active.secret)}
             </span>
-            <button type="button" className="secondary small" data-testid="change-secret" onClick={() => setEditingSecret(true)}>
-              {active.secret === "missing" ? "Set secret…" : "Change secret…"}
+            <button type="button" className="link" aria-label="Change the secret" data-testid="change-secret" onClick={() => setEditingSecret(true)}>
+              {active.secret === "missing" ? "set…" : "change…"}
             </button>
             <button type="button" className="secondary small" data-testid="manage-environments" onClick={() => setManaging(true)}>
               Environments…

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
-import { formFrom, inputFrom, secretWords } from "./environments";
+import { formFrom, inputFrom, secretShort, secretWords } from "./environments";
 
 const sandbox: EnvironmentView = {
   id: 1,
@@ -33,5 +33,7 @@ describe("environment editor helpers", () => {
     expect(secretWords("session")).toContain("this session only");
     expect(secretWords("missing")).toBe("not set yet");
     expect(secretWords("builtin")).toContain("sandbox");
+    expect(secretShort("missing")).toBe("not set");
+    expect(secretShort("session")).toBe("this session only");
   });
 });

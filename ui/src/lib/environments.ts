@@ -16,6 +16,20 @@ export function secretWords(state: SecretState): string {
   }
 }
 
+/** The same, short enough for the title bar. */
+export function secretShort(state: SecretState): string {
+  switch (state) {
+    case "builtin":
+      return "built in";
+    case "system":
+      return "in the keyring";
+    case "session":
+      return "this session only";
+    case "missing":
+      return "not set";
+  }
+}
+
 export interface VariableRow {
   name: string;
   value: string;
