@@ -41,7 +41,9 @@ impl Workspace {
     }
 
     async fn view(&self, env: Environment) -> Result<EnvironmentView, IpcError> {
-        let secret = self.secret_of(&env).await?.map_or(SecretState::Missing, |(_, state)| state);
+        // A credential store that cannot answer now (locked, gone) must not hide the environments: the secret
+        // shows as missing here, and a send says what went wrong.
+        let secret = self.secret_of(&env).await.ok().flatten().map_or(SecretState::Missing, |(_, state)| state);
         Ok(EnvironmentView {
             base_url: if env.builtin { self.sandbox_url() } else { env.base_url },
             id: env.id,
@@ -87,9 +89,9 @@ impl Workspace {
     pub(crate) async fn restore_active(&self) {
         let saved = self.with_store(|s| s.setting(ACTIVE_SETTING)).await.ok().flatten();
         let id = saved.and_then(|v| v.parse::<i64>().ok()).unwrap_or(BUILTIN_SANDBOX_ID);
-        if self.environment_select(id).await.is_err() {
-            *self.active.lock().unwrap_or_else(|p| p.into_inner()) = BUILTIN_SANDBOX_ID;
-        }
+        // Only the store is asked: the credential store is not needed until something is sent.
+        let exists = self.environment_record(id).await.is_ok();
+        *self.active.lock().unwrap_or_else(|p| p.into_inner()) = if exists { id } else { BUILTIN_SANDBOX_ID };
     }
 
     /// Creates (`id` null) or updates an environment. The built-in sandbox keeps its address, key and tenant.
