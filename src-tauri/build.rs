@@ -30,8 +30,11 @@ fn main() {
         "collection_delete",
         "collection_undo_delete",
         "collection_export",
+        "sandbox_clock_get",
+        "sandbox_clock_set",
         "startup_notices",
         "catalog_list",
+        "catalog_check_form",
         "error_codes",
         "sandbox_test_values",
     ]);

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{input, workspace, DataDir};
+use vk_core::diagnose::CheckStatus;
 use vk_store::environments::BUILTIN_SANDBOX_ID;
 use vk_store::history::HistoryFilter;
 use vk_workspace_lib::ipc::{ErrorKind, SecretState};
@@ -50,10 +51,22 @@ async fn wrong_secret_comes_back_as_an_explained_hmac_invalid() {
     assert_eq!(explanation.title, "The signature was not accepted");
     let ipc_bytes = serde_json::to_string(&(&outcome, &env)).unwrap();
     assert!(!ipc_bytes.contains("typed-the-wrong-one"));
+    // The usual causes are listed; nothing the app can check is wrong, so none is a suspect.
+    assert!(outcome.hmac_checks.len() >= 4);
+    assert!(outcome.hmac_checks.iter().all(|c| c.status != CheckStatus::Suspect), "{:?}", outcome.hmac_checks);
+
+    // Pasted with a space in front: that is the suspect, named first.
+    ws.environment_set_secret(BUILTIN_SANDBOX_ID, format!(" {}", vk_sandbox::BUILTIN_SECRET), false).await.unwrap();
+    let outcome = ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap();
+    assert_eq!(outcome.hmac_checks[0].status, CheckStatus::Suspect);
+    assert!(outcome.hmac_checks[0].finding.contains("starts or ends with a space"));
 
     let env = ws.environment_forget_secret(BUILTIN_SANDBOX_ID).await.unwrap();
     assert_eq!(env.secret, SecretState::Builtin);
-    assert_eq!(ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap().response.status, 200);
+    let fine = ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap();
+    assert_eq!(fine.response.status, 200);
+    assert!(fine.hmac_checks.is_empty());
+    assert!(fine.response.clock_difference_secs.is_some_and(|d| d.abs() <= 1), "measured from the sandbox's Date");
 }
 
 #[tokio::test]

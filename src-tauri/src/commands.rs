@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, State};
 use vk_core::catalog::Endpoint;
+use vk_core::envelope::FieldProblem;
 use vk_sandbox::test_values::TestValue;
 use vk_store::collections::{DeletionTicket, FolderNode, Item, SavedRequest};
 use vk_store::history::{HistoryFilter, HistorySummary};
@@ -236,6 +237,19 @@ pub async fn collection_export(
     workspace.collection_export(folder, path).await
 }
 
+// The built-in sandbox's own settings.
+
+#[tauri::command]
+pub fn sandbox_clock_get(workspace: State<'_, Workspace>) -> i64 {
+    workspace.sandbox_clock_offset()
+}
+
+/// Sets the built-in sandbox's clock ahead (or behind) by `offset_secs`, to practise TIMESTAMP_EXPIRED.
+#[tauri::command]
+pub fn sandbox_clock_set(workspace: State<'_, Workspace>, offset_secs: i64) -> Result<i64, IpcError> {
+    workspace.set_sandbox_clock_offset(offset_secs)
+}
+
 // Reference data and start-up.
 
 /// Messages to show once at start (for example, a damaged history file that was set aside).
@@ -248,6 +262,17 @@ pub fn startup_notices(workspace: State<'_, Workspace>) -> Vec<String> {
 #[tauri::command]
 pub fn catalog_list() -> Vec<Endpoint> {
     vk_core::catalog::catalog().to_vec()
+}
+
+/// What is wrong with a form's values for an endpoint, field by field (empty when all is well).
+#[tauri::command]
+pub fn catalog_check_form(
+    endpoint_id: String,
+    values: std::collections::BTreeMap<String, String>,
+) -> Result<Vec<FieldProblem>, IpcError> {
+    let endpoint = vk_core::catalog::find(&endpoint_id)
+        .ok_or_else(|| IpcError::new(ErrorKind::InvalidInput, format!("There is no endpoint {endpoint_id} in the catalog.")))?;
+    Ok(endpoint.check_form(&values))
 }
 
 /// Every error code a history entry can carry: the API's own, then those of sends that got no answer.

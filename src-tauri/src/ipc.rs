@@ -154,6 +154,10 @@ pub struct ResponseView {
     /// The body re-indented, when it is JSON.
     pub body_pretty: Option<String>,
     pub api_error: Option<ApiErrorView>,
+    /// This computer's clock minus the server's, in seconds, from the answer's `Date` header (positive: this
+    /// computer is fast). Only for answers just received.
+    #[ts(type = "number | null")]
+    pub clock_difference_secs: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -161,6 +165,8 @@ pub struct ResponseView {
 pub struct SendOutcome {
     pub signature: SignatureView,
     pub response: ResponseView,
+    /// For HMAC_INVALID: the usual causes, each checked where the app can. Empty otherwise.
+    pub hmac_checks: Vec<vk_core::diagnose::CauseCheck>,
 }
 
 /// A history entry opened again: the request for the composer and, when an answer came, the answer.

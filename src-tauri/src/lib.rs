@@ -53,8 +53,11 @@ pub fn run() {
             commands::collection_delete,
             commands::collection_undo_delete,
             commands::collection_export,
+            commands::sandbox_clock_get,
+            commands::sandbox_clock_set,
             commands::startup_notices,
             commands::catalog_list,
+            commands::catalog_check_form,
             commands::error_codes,
             commands::sandbox_test_values,
         ])

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use vk_core::diagnose::hmac_invalid_causes;
 use vk_core::envelope::{parse_error, pretty_json};
 use vk_core::variables::substitute;
 use vk_core::{ApiErrorCode, RequestSpec};
@@ -119,6 +120,20 @@ impl Workspace {
         self.sandbox.base_url()
     }
 
+    /// How many seconds the built-in sandbox's clock runs ahead (negative: behind). For this session only.
+    pub fn sandbox_clock_offset(&self) -> i64 {
+        self.sandbox.clock().offset_secs()
+    }
+
+    /// Sets the built-in sandbox's clock ahead or behind, to practise TIMESTAMP_EXPIRED. At most a day either way.
+    pub fn set_sandbox_clock_offset(&self, secs: i64) -> Result<i64, IpcError> {
+        if secs.abs() > 86_400 {
+            return Err(IpcError::new(ErrorKind::InvalidInput, "Set the sandbox's clock at most a day (1440 minutes) ahead or behind."));
+        }
+        self.sandbox.clock().set_offset_secs(secs);
+        Ok(secs)
+    }
+
     pub fn startup_notices(&self) -> Vec<String> {
         self.startup_notices.clone()
     }
@@ -190,12 +205,19 @@ impl Workspace {
         entry.elapsed_ms = response.elapsed_ms;
         entry.error_code = response.api_error.as_ref().map(|e| e.code.clone());
         self.record(entry).await;
+        let hmac_checks = match &response.api_error {
+            Some(e) if e.code == ApiErrorCode::HmacInvalid.as_str() => {
+                hmac_invalid_causes(&request, &target.credentials.secret)
+            }
+            _ => Vec::new(),
+        };
         Ok(SendOutcome {
             signature: SignatureView {
                 string_to_sign: exchange.signed.string_to_sign.clone(),
                 headers: pairs(exchange.signed.headers()),
             },
             response,
+            hmac_checks,
         })
     }
 
@@ -221,13 +243,14 @@ fn module_of(endpoint: &str) -> String {
 
 /// Shapes an answer for the page: status, timing, size, pretty JSON, and the explained error envelope.
 pub(crate) fn response_view(response: &HttpResponse) -> ResponseView {
-    body_view(
+    let view = body_view(
         response.status,
         &response.status_text,
         response.elapsed.as_secs_f64() * 1000.0,
         &response.headers,
         &response.body,
-    )
+    );
+    ResponseView { clock_difference_secs: response.clock_difference_secs, ..view }
 }
 
 pub(crate) fn body_view(
@@ -253,5 +276,6 @@ pub(crate) fn body_view(
         body_pretty: pretty_json(body),
         body_text: String::from_utf8_lossy(body).into_owned(),
         api_error,
+        clock_difference_secs: None,
     }
 }

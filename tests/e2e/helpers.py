@@ -37,10 +37,16 @@ def screenshot(driver, name):
     subprocess.run(["import", "-window", "root", str(ARTIFACTS / f"{name}-screen.png")], check=True, env=os.environ)
 
 
+def json_body(driver):
+    """The JSON body editor (switching from the form to JSON, as a person would, when the form is showing)."""
+    driver.find_element(*by_test_id("mode-json")).click()
+    return driver.find_element(*by_test_id("body"))
+
+
 def compose_pan_request(driver):
     Select(driver.find_element(*by_test_id("method"))).select_by_visible_text("POST")
     replace_text(driver.find_element(*by_test_id("endpoint")), "/api/v1/verify/pan")
-    replace_text(driver.find_element(*by_test_id("body")), '{"pan":"ABCDE1234F"}')
+    replace_text(json_body(driver), '{"pan":"ABCDE1234F"}')
 
 
 def wait_content(driver, test_id, text, timeout=15):

@@ -5,7 +5,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from helpers import BUILTIN_SECRET, by_test_id, compose_pan_request, replace_text, screenshot, wait_environment, wait_text
+from helpers import BUILTIN_SECRET, by_test_id, compose_pan_request, json_body, replace_text, screenshot, wait_environment, wait_text
 
 WRONG_SECRET = "not-the-right-secret-e2e"
 
@@ -89,7 +89,7 @@ def test_catalog_picker_and_test_values_fill_the_request(window):
     d.find_element(By.CSS_SELECTOR, '[data-testid="test-values"] button.secondary').click()
 
     use_test_value(d, "does not exist (last letter X)")
-    assert "ABCPE1234X" in d.find_element(*by_test_id("body")).get_attribute("value")
+    assert "ABCPE1234X" in json_body(d).get_attribute("value")
     d.find_element(*by_test_id("send")).click()
     WebDriverWait(d, 10).until(lambda drv: '"status": "INVALID"' in drv.find_element(*by_test_id("response-body")).text)
 
@@ -105,7 +105,7 @@ def test_a_sent_request_is_found_in_history_by_its_answer_and_opens_again(window
     d = window
     wait_environment(d, "Sandbox (built in)")
     compose_pan_request(d)
-    replace_text(d.find_element(*by_test_id("body")), '{"pan":"QRSPT4321K"}')
+    replace_text(json_body(d), '{"pan":"QRSPT4321K"}')
     d.find_element(*by_test_id("send")).click()
     wait_text(d, "status", "200 OK")
     answer = d.find_element(*by_test_id("response-body")).text
@@ -129,6 +129,6 @@ def test_a_sent_request_is_found_in_history_by_its_answer_and_opens_again(window
     d.find_element(By.CSS_SELECTOR, '[data-testid="history-row"] .history-open').click()
     wait_text(d, "response-note", "Opened from history")
     assert d.find_element(*by_test_id("endpoint")).get_attribute("value") == "/api/v1/verify/pan"
-    assert "QRSPT4321K" in d.find_element(*by_test_id("body")).get_attribute("value")
+    assert "QRSPT4321K" in json_body(d).get_attribute("value")
     assert name in d.find_element(*by_test_id("response-body")).text
     screenshot(d, "history-opened")

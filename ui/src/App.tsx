@@ -5,6 +5,7 @@ import type { HistorySummary } from "./bindings/HistorySummary";
 import type { SavedRequest } from "./bindings/SavedRequest";
 import type { SendInput } from "./bindings/SendInput";
 import { CollectionsPanel } from "./components/CollectionsPanel";
+import { CommandPalette } from "./components/CommandPalette";
 import { Composer } from "./components/Composer";
 import { ConfirmDialog } from "./components/core/ConfirmDialog";
 import { Toast, useToast } from "./components/core/Toast";
@@ -20,7 +21,7 @@ import { useEnvironments } from "./hooks/useEnvironments";
 import { useHistory } from "./hooks/useHistory";
 import { useSend } from "./hooks/useSend";
 import { collectionRequestSave, errorCodes, historyOpen, startupNotices, toIpcError } from "./lib/api";
-import { draftFromTestValue, FIRST_DRAFT } from "./lib/draft";
+import { draftFromEndpoint, draftFromTestValue, FIRST_DRAFT } from "./lib/draft";
 
 function openedNote(opened: HistoryOpened): string {
   const when = new Date(opened.summary.sent_at_ms).toLocaleString();
@@ -47,6 +48,10 @@ export function App() {
   const [saving, setSaving] = useState<SavedRequest | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [toast, notify] = useToast();
+  const [palette, setPalette] = useState(false);
+  // How far this computer's clock was from the server's at the last answer, per environment.
+  const [clock, setClock] = useState<{ environment: string; diff: number } | null>(null);
+  const clockDiff = clock && clock.environment === envs.active?.name ? clock.diff : null;
 
   useEffect(() => {
     startupNotices().then(setNotices, () => setNotices([]));
@@ -55,13 +60,17 @@ export function App() {
 
   const { error } = sender;
   const shown: Shown | null = opened
-    ? opened.response && { response: opened.response, signature: null }
-    : sender.outcome && { response: sender.outcome.response, signature: sender.outcome.signature };
+    ? opened.response && { response: opened.response, signature: null, hmacChecks: [] }
+    : sender.outcome && { response: sender.outcome.response, signature: sender.outcome.signature, hmacChecks: sender.outcome.hmac_checks };
 
   const go = (p: Pending) => {
     setOpened(null);
-    if (p.kind === "draft") void sender.send(p.input);
-    else void sender.rerun(p.item.id);
+    const environment = p.kind === "draft" ? p.environment : p.item.environment;
+    const sent = p.kind === "draft" ? sender.send(p.input) : sender.rerun(p.item.id);
+    void sent.then((outcome) => {
+      const diff = outcome?.response.clock_difference_secs;
+      if (diff !== undefined && diff !== null) setClock({ environment, diff });
+    });
   };
 
   const isProduction = (name: string) => envs.list.some((e) => e.name === name && e.production);
@@ -107,9 +116,13 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() === "s" && (e.ctrlKey || e.metaKey)) {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      if (e.key.toLowerCase() === "s") {
         e.preventDefault();
         save();
+      } else if (e.key.toLowerCase() === "k") {
+        e.preventDefault();
+        setPalette(true);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -172,6 +185,8 @@ export function App() {
           onSend={(input) => request({ kind: "draft", input, environment: envs.active?.name ?? "" })}
           onShowTestValues={() => setShowTestValues(true)}
           onSave={save}
+          onOpenPalette={() => setPalette(true)}
+          clockDifference={clockDiff}
           savedName={linked?.name ?? null}
         />
         <ResponsePanel
@@ -216,6 +231,16 @@ export function App() {
             setPending(null);
           }}
           onCancel={() => setPending(null)}
+        />
+      )}
+      {palette && (
+        <CommandPalette
+          endpoints={endpoints}
+          tree={tree}
+          onEndpoint={(e) => newDraft(draftFromEndpoint(e))}
+          onSaved={openSaved}
+          onHistory={(id) => openHistory(id)}
+          onClose={() => setPalette(false)}
         />
       )}
       <Toast message={toast} onDismiss={() => notify(null)} />

@@ -6,4 +6,9 @@ export type ResponseView = { status: number, status_text: string, elapsed_ms: nu
 /**
  * The body re-indented, when it is JSON.
  */
-body_pretty: string | null, api_error: ApiErrorView | null, };
+body_pretty: string | null, api_error: ApiErrorView | null, 
+/**
+ * This computer's clock minus the server's, in seconds, from the answer's `Date` header (positive: this
+ * computer is fast). Only for answers just received.
+ */
+clock_difference_secs: number | null, };

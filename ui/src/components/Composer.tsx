@@ -1,9 +1,13 @@
 // The request composer: pick an endpoint (or type one), edit the JSON body, send with the button or Ctrl+Enter.
-import type { KeyboardEvent } from "react";
+import { useState, type KeyboardEvent } from "react";
 import type { Endpoint } from "../bindings/Endpoint";
 import type { IpcError } from "../bindings/IpcError";
 import type { SendInput } from "../bindings/SendInput";
+import { useFormCheck } from "../hooks/useFormCheck";
 import { draftFromEndpoint, METHODS, MODULE_NAMES } from "../lib/draft";
+import { buildInput, matchEndpoint, valuesFrom, type FormValues } from "../lib/form";
+import { clockPhrase, CLOCK_WARNING_SECS } from "../lib/visible";
+import { RequestForm } from "./RequestForm";
 
 interface Props {
   draft: SendInput;
@@ -17,6 +21,10 @@ interface Props {
   onShowTestValues: () => void;
   /** Save (Ctrl+S): in place when the request came from a collection, otherwise to a collection. */
   onSave: () => void;
+  /** Opens the search palette (Ctrl+K). */
+  onOpenPalette: () => void;
+  /** This computer's clock minus the server's at the last answer, for a warning before sending. */
+  clockDifference: number | null;
   /** The saved request this draft came from, when it did. */
   savedName: string | null;
 }
@@ -55,10 +63,31 @@ function EndpointPicker({ endpoints, onPick }: { endpoints: Endpoint[]; onPick: 
 export function Composer(props: Props) {
   const { draft, onDraftChange, endpoints, sending, inputError, onSend, onShowTestValues, onSave, savedName } = props;
   const { method, endpoint, body } = draft;
-  const current = endpoints.find((e) => e.method === method && endpoint.split("?")[0] === e.example_target.split("?")[0]);
+  const current = matchEndpoint(endpoints, method, endpoint);
+  const [mode, setMode] = useState<"form" | "json">("form");
+  // What the form last built: while the draft is that, the form's own text (say "12." on the way to "12.5") stays.
+  const [formState, setFormState] = useState<{ values: FormValues; built: SendInput } | null>(null);
+  const values = formState?.built === draft ? formState.values : current && valuesFrom(current, draft);
+  const problems = useFormCheck(current?.id ?? null, values);
+  const formMode = mode === "form" && current !== null && values !== null;
+  const blocked = current !== null && values !== null && problems.length > 0;
+  const [askedAnyway, setAskedAnyway] = useState(false);
 
-  const send = () => {
-    if (!sending) onSend(draft);
+  const onFormChange = (next: FormValues) => {
+    if (!current) return;
+    const built = buildInput(current, next, draft);
+    setFormState({ values: next, built });
+    onDraftChange(built);
+  };
+
+  const send = (anyway = false) => {
+    if (sending) return;
+    if (blocked && !anyway) {
+      setAskedAnyway(true);
+      return;
+    }
+    setAskedAnyway(false);
+    onSend(draft);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -92,10 +121,19 @@ export function Composer(props: Props) {
       </div>
       <div className="examples">
         <EndpointPicker endpoints={endpoints} onPick={(e) => props.onNewDraft(draftFromEndpoint(e))} />
+        <button type="button" className="secondary" data-testid="open-palette" onClick={props.onOpenPalette} title="Search endpoints, saved requests and history (Ctrl+K)">
+          Search… <kbd>Ctrl+K</kbd>
+        </button>
       </div>
       {current && (
         <p className="endpoint-description" data-testid="endpoint-description">
           <strong>{current.title}.</strong> {current.description}
+        </p>
+      )}
+      {props.clockDifference !== null && Math.abs(props.clockDifference) > CLOCK_WARNING_SECS && (
+        <p className="clock-warning" role="alert" data-testid="clock-warning">
+          This computer's clock is {clockPhrase(props.clockDifference)} compared with the server's (at the last answer).
+          The API refuses requests more than 5 minutes out: correct the clock before sending.
         </p>
       )}
       <div className="request-line">
@@ -120,22 +158,48 @@ export function Composer(props: Props) {
           placeholder="/api/v1/…"
           onChange={(e) => onDraftChange({ ...draft, endpoint: e.target.value })}
         />
-        <button type="button" data-testid="send" onClick={send} disabled={sending} title="Send (Ctrl+Enter)">
+        <button type="button" data-testid="send" onClick={() => send()} disabled={sending || blocked} title="Send (Ctrl+Enter)">
           {sending ? "Sending…" : "Send"}
         </button>
       </div>
-      <label htmlFor="body" className="body-label">
-        Body (JSON){bodyless && <span className="hint"> — usually empty for {method}</span>}
-      </label>
-      <textarea
-        id="body"
-        data-testid="body"
-        spellCheck={false}
-        value={body}
-        placeholder={bodyless ? "No body" : '{"pan":"ABCDE1234F"}'}
-        onChange={(e) => onDraftChange({ ...draft, body: e.target.value })}
-      />
-      <p className="hint">The body is sent exactly as typed and signed byte for byte. Press Ctrl+Enter to send.</p>
+      <div className="mode-tabs" role="tablist" aria-label="How to edit the request">
+        <button type="button" role="tab" aria-selected={formMode} className={formMode ? "tab active" : "tab"} data-testid="mode-form"
+          disabled={!current || values === null}
+          title={!current ? "Choose an endpoint from the list to get a form" : values === null ? "Fix the JSON first: the form cannot read it" : undefined}
+          onClick={() => setMode("form")}>
+          Form
+        </button>
+        <button type="button" role="tab" aria-selected={!formMode} className={!formMode ? "tab active" : "tab"} data-testid="mode-json" onClick={() => setMode("json")}>
+          JSON
+        </button>
+      </div>
+      {formMode && current && values ? (
+        <RequestForm endpoint={current} values={values} problems={problems} onChange={onFormChange} />
+      ) : (
+        <>
+        <label htmlFor="body" className="body-label">
+          Body (JSON){bodyless && <span className="hint"> — usually empty for {method}</span>}
+        </label>
+        <textarea
+          id="body"
+          data-testid="body"
+          spellCheck={false}
+          value={body}
+          placeholder={bodyless ? "No body" : '{"pan":"ABCDE1234F"}'}
+          onChange={(e) => onDraftChange({ ...draft, body: e.target.value })}
+        />
+        <p className="hint">The body is sent exactly as typed and signed byte for byte. Press Ctrl+Enter to send.</p>
+        </>
+      )}
+      {blocked && (
+        <p className={askedAnyway ? "blocked-note shown" : "blocked-note"} data-testid="blocked-note" role={askedAnyway ? "alert" : undefined}>
+          {problems.length === 1 ? "One field needs attention" : `${problems.length} fields need attention`} before sending.{" "}
+          <button type="button" className="link" data-testid="send-anyway" onClick={() => send(true)}>
+            Send anyway
+          </button>{" "}
+          <span className="hint">(to see how the API refuses it)</span>
+        </p>
+      )}
       {inputError && (
         <div className="input-error" role="alert" data-testid="input-error">
           {inputError.message}

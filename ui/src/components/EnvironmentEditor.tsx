@@ -8,6 +8,7 @@ import { environmentDelete, environmentSave, environmentTestSecret, toIpcError }
 import { formFrom, inputFrom, NEW_ENVIRONMENT, secretWords, type EnvironmentForm } from "../lib/environments";
 import { ConfirmDialog } from "./core/ConfirmDialog";
 import { Dialog } from "./core/Dialog";
+import { SandboxClock } from "./SandboxClock";
 import { SecretDialog } from "./SecretDialog";
 
 interface Props {
@@ -190,6 +191,7 @@ export function EnvironmentEditor({ state, onClose }: Props) {
           </div>
           <Variables form={form} onChange={setForm} />
           {current && <SecretSection env={current} />}
+          {builtin && <SandboxClock />}
           {form.id === null && <p className="hint">Save the environment first, then set its secret.</p>}
           {error && (
             <p className="field-error" role="alert" data-testid="env-error">

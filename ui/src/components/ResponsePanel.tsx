@@ -1,16 +1,20 @@
 // The answer: status, time and size; for an API error, what it means and what to do; then body, headers, signature.
 import { useState } from "react";
+import type { CauseCheck } from "../bindings/CauseCheck";
 import type { IpcError } from "../bindings/IpcError";
 import type { ResponseView } from "../bindings/ResponseView";
 import type { SignatureView } from "../bindings/SignatureView";
 import { formatBytes, formatDuration, statusTone } from "../lib/format";
+import { summariseBody } from "../lib/summary";
 import { ErrorExplanation } from "./ErrorExplanation";
+import { SummaryCard } from "./SummaryCard";
 import { SignaturePanel } from "./SignaturePanel";
 
 /** What the panel shows: a fresh answer (with its signature) or one opened from history (without). */
 export interface Shown {
   response: ResponseView;
   signature: SignatureView | null;
+  hmacChecks: CauseCheck[];
 }
 
 interface Props {
@@ -48,8 +52,9 @@ export function ResponsePanel({ sending, shown, error, note }: Props) {
     );
   }
 
-  const { response, signature } = shown;
+  const { response, signature, hmacChecks } = shown;
   const ok = statusTone(response.status) === "success" && !response.api_error;
+  const summary = ok ? summariseBody(response.body_text) : null;
 
   return (
     <section className="panel response" aria-label="Response">
@@ -67,7 +72,10 @@ export function ResponsePanel({ sending, shown, error, note }: Props) {
           </span>
         )}
       </div>
-      {response.api_error && <ErrorExplanation error={response.api_error} />}
+      {response.api_error && (
+        <ErrorExplanation error={response.api_error} clockDifference={response.clock_difference_secs} hmacChecks={hmacChecks} />
+      )}
+      {summary && <SummaryCard summary={summary} />}
       <div className="tabs" role="tablist">
         {(["body", "headers", "signature"] as const).map((t) => (
           <button
@@ -102,7 +110,7 @@ export function ResponsePanel({ sending, shown, error, note }: Props) {
       )}
       {tab === "signature" &&
         (signature ? (
-          <SignaturePanel signature={signature} />
+          <SignaturePanel signature={signature} clockDifference={response.clock_difference_secs} />
         ) : (
           <p className="hint">
             History keeps the request but not its signature: a signature is made again, with a fresh time, at every send.

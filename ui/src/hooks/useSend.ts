@@ -9,8 +9,9 @@ export interface SendState {
   sending: boolean;
   outcome: SendOutcome | null;
   error: IpcError | null;
-  send: (input: SendInput) => Promise<void>;
-  rerun: (historyId: number) => Promise<void>;
+  /** Resolve to the outcome, or null when the send failed or was superseded. */
+  send: (input: SendInput) => Promise<SendOutcome | null>;
+  rerun: (historyId: number) => Promise<SendOutcome | null>;
   clear: () => void;
 }
 
@@ -20,18 +21,21 @@ export function useSend(): SendState {
   const [error, setError] = useState<IpcError | null>(null);
   const latest = useRef(0);
 
-  const perform = useCallback(async (work: () => Promise<SendOutcome>) => {
+  const perform = useCallback(async (work: () => Promise<SendOutcome>): Promise<SendOutcome | null> => {
     const id = ++latest.current;
     setSending(true);
     setError(null);
     try {
       const result = await work();
-      if (id === latest.current) setOutcome(result);
+      if (id !== latest.current) return null;
+      setOutcome(result);
+      return result;
     } catch (e) {
       if (id === latest.current) {
         setOutcome(null);
         setError(toIpcError(e));
       }
+      return null;
     } finally {
       if (id === latest.current) setSending(false);
     }

@@ -8,6 +8,7 @@ import type { Endpoint } from "../bindings/Endpoint";
 import type { EnvironmentInput } from "../bindings/EnvironmentInput";
 import type { EnvironmentsView } from "../bindings/EnvironmentsView";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
+import type { FieldProblem } from "../bindings/FieldProblem";
 import type { FolderNode } from "../bindings/FolderNode";
 import type { HistoryFilter } from "../bindings/HistoryFilter";
 import type { HistoryOpened } from "../bindings/HistoryOpened";
@@ -176,4 +177,18 @@ export type AppEvent = "history-changed" | "environments-changed" | "collections
 /** Calls `onChange` whenever the app announces `event`; returns the function that stops listening. */
 export function onAppEvent(event: AppEvent, onChange: () => void): Promise<() => void> {
   return listen(event, () => onChange());
+}
+
+/** What is wrong with a form's values, field by field (empty when all is well). */
+export function catalogCheckForm(endpointId: string, values: Record<string, string>): Promise<FieldProblem[]> {
+  return invoke<FieldProblem[]>("catalog_check_form", { endpointId, values });
+}
+
+/** Seconds the built-in sandbox's clock runs ahead (negative: behind). */
+export function sandboxClockGet(): Promise<number> {
+  return invoke<number>("sandbox_clock_get");
+}
+
+export function sandboxClockSet(offsetSecs: number): Promise<number> {
+  return invoke<number>("sandbox_clock_set", { offsetSecs });
 }

@@ -134,6 +134,21 @@ impl Endpoint {
         problems
     }
 
+    /// Checks what a form holds (every value as typed, by field name): required fields filled, each value by its
+    /// rule. Path parameters, query parameters and body fields alike; empty optional fields are fine.
+    pub fn check_form(&self, values: &std::collections::BTreeMap<String, String>) -> Vec<FieldProblem> {
+        let fields = self.path_params.iter().chain(&self.query).chain(&self.body);
+        fields
+            .filter_map(|field| {
+                let value = values.get(&field.name).map(String::as_str).unwrap_or("");
+                if value.trim().is_empty() {
+                    return field.required.then(|| problem(&field.name, "Fill this in: it is required."));
+                }
+                check_value(field, value).err().map(|reason| problem(&field.name, reason))
+            })
+            .collect()
+    }
+
     /// Checks a JSON body: an object, required fields present, each of the right type and rule.
     pub fn check_body(&self, body: &Value) -> Vec<FieldProblem> {
         let Some(object) = body.as_object() else {
@@ -237,6 +252,20 @@ mod tests {
         let names: Vec<_> = transactions.query.iter().map(|q| q.name.as_str()).collect();
         assert_eq!(names, ["page", "per_page", "from", "to"], "the spec's query parameters");
         assert_eq!(find("commission.earnings").unwrap().query[0].name, "month");
+    }
+
+    #[test]
+    fn form_checks_name_each_field_with_its_reason() {
+        let pan = find("verify.pan").unwrap();
+        let mut values = std::collections::BTreeMap::new();
+        let problems = pan.check_form(&values);
+        assert!(problems.iter().any(|p| p.field == "pan" && p.reason.contains("required")), "{problems:?}");
+        values.insert("pan".to_string(), "ABCDE12345".to_string());
+        let problems = pan.check_form(&values);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].reason.contains("character 10"), "{problems:?}");
+        values.insert("pan".to_string(), "ABCDE1234F".to_string());
+        assert!(pan.check_form(&values).is_empty(), "optional fields left empty are fine");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! VK Workspace core: the request model, HMAC-SHA256 signing and the API's error codes. Pure: no I/O.
 
 pub mod catalog;
+pub mod diagnose;
 pub mod envelope;
 pub mod error_codes;
 pub mod identifiers;

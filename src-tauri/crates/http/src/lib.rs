@@ -41,6 +41,19 @@ pub struct HttpResponse {
     pub body: Vec<u8>,
     /// From the start of sending to the last byte of the body.
     pub elapsed: Duration,
+    /// This computer's clock minus the server's, in seconds, from the server's `Date` header when the answer
+    /// arrived (positive: this computer is fast). `None` without a readable `Date`. Good to about a second.
+    pub clock_difference_secs: Option<i64>,
+}
+
+/// This computer's clock minus the server's, from a `Date` header read at `received`.
+pub fn clock_difference(headers: &[(String, String)], received: std::time::SystemTime) -> Option<i64> {
+    let (_, date) = headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("date"))?;
+    let server = httpdate::parse_http_date(date).ok()?;
+    Some(match received.duration_since(server) {
+        Ok(ahead) => ahead.as_secs_f64().round() as i64,
+        Err(behind) => -(behind.duration().as_secs_f64().round() as i64),
+    })
 }
 
 /// What was sent (the signature, for the inspector) and what came back.
@@ -121,8 +134,9 @@ impl Sender {
         let started = Instant::now();
         let mut response =
             self.client.execute(outgoing).await.map_err(|e| classify::classify(&e, &url, &self.config))?;
+        let received = std::time::SystemTime::now();
         let status = response.status();
-        let headers = response
+        let headers: Vec<(String, String)> = response
             .headers()
             .iter()
             .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
@@ -141,9 +155,10 @@ impl Sender {
         Ok(HttpResponse {
             status: status.as_u16(),
             status_text: status.canonical_reason().unwrap_or("").to_string(),
-            headers,
             body,
             elapsed: started.elapsed(),
+            clock_difference_secs: clock_difference(&headers, received),
+            headers,
         })
     }
 }

@@ -2,7 +2,9 @@
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::time::Duration;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use vk_core::ApiSecret;
 
@@ -36,6 +38,38 @@ pub struct SandboxConfig {
     pub otp_ttl: Duration,
     /// Requests made to fail on purpose, for practising retries.
     pub failures: Vec<FailureRule>,
+    /// The sandbox's own clock, which can be set ahead or behind to practise TIMESTAMP_EXPIRED.
+    pub clock: SandboxClock,
+}
+
+/// The sandbox's clock: this computer's clock plus an offset that can change while the sandbox runs.
+/// Clones share the offset, so whoever started the sandbox can move its clock.
+#[derive(Debug, Clone, Default)]
+pub struct SandboxClock(Arc<AtomicI64>);
+
+impl SandboxClock {
+    pub fn offset_secs(&self) -> i64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    pub fn set_offset_secs(&self, secs: i64) {
+        self.0.store(secs, Ordering::Relaxed);
+    }
+
+    /// The sandbox's time: Unix seconds, offset.
+    pub fn now(&self) -> SystemTime {
+        let offset = self.offset_secs();
+        let now = SystemTime::now();
+        if offset >= 0 {
+            now + Duration::from_secs(offset.unsigned_abs())
+        } else {
+            now - Duration::from_secs(offset.unsigned_abs())
+        }
+    }
+
+    pub fn now_secs(&self) -> u64 {
+        self.now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    }
 }
 
 /// Every `every`-th request to `endpoint` (a catalog id, or `*` for all) fails with `status` (500 or 503).
@@ -66,6 +100,7 @@ impl SandboxConfig {
             latency: Duration::ZERO,
             otp_ttl: Duration::from_secs(600),
             failures: Vec::new(),
+            clock: SandboxClock::default(),
         }
     }
 

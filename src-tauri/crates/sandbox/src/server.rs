@@ -4,7 +4,6 @@ use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::{Body, Bytes};
 use axum::extract::{ConnectInfo, Path, RawQuery, Request, State};
@@ -24,7 +23,7 @@ use vk_core::envelope::{success, ApiError};
 use vk_core::ApiErrorCode;
 
 use crate::auth::{identify, verify_signature, IncomingRequest, Rejection};
-use crate::config::SandboxConfig;
+use crate::config::{SandboxClock, SandboxConfig};
 use crate::modules;
 use crate::state::Store;
 
@@ -64,8 +63,14 @@ impl IntoResponse for Rejection {
     }
 }
 
-fn now_secs() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+/// Every answer carries a `Date` header by the sandbox's clock (which may be offset), as a real server's would.
+async fn date_layer(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let date = httpdate::fmt_http_date(shared.config.clock.now());
+    if let Ok(value) = HeaderValue::from_str(&date) {
+        response.headers_mut().insert(header::DATE, value);
+    }
+    response
 }
 
 /// Reads the whole body (bounded), authenticates over the raw target and bytes, then hands the bytes on.
@@ -92,7 +97,7 @@ async fn authenticate_layer(State(shared): State<Arc<Shared>>, request: Request,
             return rejection.into_response();
         }
     }
-    if let Err(rejection) = verify_signature(&shared.config, credential, &incoming, now_secs()) {
+    if let Err(rejection) = verify_signature(&shared.config, credential, &incoming, shared.config.clock.now_secs()) {
         return rejection.into_response();
     }
     next.run(Request::from_parts(parts, Body::from(body))).await
@@ -174,12 +179,14 @@ pub fn router(config: SandboxConfig) -> Router {
         .fallback(|| async { Rejection::new(ApiErrorCode::NotFound).into_response() })
         .method_not_allowed_fallback(|| async { Rejection::new(ApiErrorCode::MethodNotAllowed).into_response() })
         .layer(middleware::from_fn_with_state(shared.clone(), authenticate_layer))
+        .layer(middleware::from_fn_with_state(shared.clone(), date_layer))
         .with_state(shared)
 }
 
 /// A sandbox serving in the background; dropping it (or `stop`) shuts it down.
 pub struct RunningSandbox {
     addr: SocketAddr,
+    clock: SandboxClock,
     shutdown: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -191,6 +198,11 @@ impl RunningSandbox {
 
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The sandbox's clock, to set it ahead or behind while it runs.
+    pub fn clock(&self) -> &SandboxClock {
+        &self.clock
     }
 
     /// Stops accepting, lets requests in flight finish, and waits for the server task.
@@ -220,6 +232,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<RunningSan
     let listener = TcpListener::bind(addr).await.map_err(|source| SandboxError::Bind { addr, source })?;
     let addr = listener.local_addr().map_err(|source| SandboxError::Bind { addr, source })?;
     let (tx, rx) = oneshot::channel::<()>();
+    let clock = config.clock.clone();
     let app = router(config).into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {
         let _ = axum::serve(listener, app)
@@ -228,5 +241,5 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<RunningSan
             })
             .await;
     });
-    Ok(RunningSandbox { addr, shutdown: Some(tx), task: Some(task) })
+    Ok(RunningSandbox { addr, clock, shutdown: Some(tx), task: Some(task) })
 }

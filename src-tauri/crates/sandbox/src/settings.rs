@@ -50,6 +50,9 @@ struct SettingsFile {
     otp_ttl_seconds: Option<u64>,
     #[serde(default)]
     failures: Vec<FailureEntry>,
+    /// Seconds the sandbox's clock runs ahead (negative: behind), to practise TIMESTAMP_EXPIRED.
+    #[serde(default)]
+    clock_offset_seconds: i64,
 }
 
 fn credential(entry: CredentialEntry) -> Result<SandboxCredential, String> {
@@ -89,6 +92,7 @@ pub fn parse_settings(text: &str) -> Result<SandboxConfig, String> {
     config.allowed_ips = file.allowed_ips;
     config.rate_limit_per_second = file.rate_limit_per_second;
     config.latency = Duration::from_millis(file.latency_ms);
+    config.clock.set_offset_secs(file.clock_offset_seconds);
     if let Some(ttl) = file.otp_ttl_seconds {
         config.otp_ttl = Duration::from_secs(ttl);
     }
@@ -122,6 +126,7 @@ mod tests {
             rate_limit_per_second = 5
             latency_ms = 250
             otp_ttl_seconds = 30
+            clock_offset_seconds = -420
             [[credentials]]
             api_key = "vk_team_a"
             secret = "team-a-secret"
@@ -138,6 +143,7 @@ mod tests {
         assert_eq!(config.rate_limit_per_second.map(NonZeroU32::get), Some(5));
         assert_eq!(config.latency, Duration::from_millis(250));
         assert_eq!(config.otp_ttl, Duration::from_secs(30));
+        assert_eq!(config.clock.offset_secs(), -420);
         assert_eq!(config.failures[0].every, 3);
     }
 

@@ -56,6 +56,24 @@ async fn signed_round_trip_reports_status_body_size_and_time() {
 }
 
 #[tokio::test]
+async fn the_clock_difference_is_measured_from_the_servers_date() {
+    let sb = start(SandboxConfig::builtin(), loopback()).await.unwrap();
+    let s = sender(SenderConfig::default());
+    let req = RequestSpec::new("GET", "/api/v1/wallet/core/balance", Vec::new());
+    let same = s.send_signed(&sb.base_url(), &req, &creds(BUILTIN_SECRET)).await.unwrap();
+    assert!(same.response.clock_difference_secs.unwrap().abs() <= 1, "{:?}", same.response.clock_difference_secs);
+    // The server's clock 7 minutes ahead: this computer looks 420 s slow.
+    sb.clock().set_offset_secs(420);
+    let behind = s.send_signed(&sb.base_url(), &req, &creds(BUILTIN_SECRET)).await.unwrap();
+    let diff = behind.response.clock_difference_secs.unwrap();
+    assert!((-421..=-419).contains(&diff), "{diff}");
+    assert_eq!(vk_core::envelope::parse_error(&behind.response.body).unwrap().code, "TIMESTAMP_EXPIRED");
+
+    let headers = vec![("Date".to_string(), "not a date".to_string())];
+    assert_eq!(vk_http::clock_difference(&headers, std::time::SystemTime::now()), None);
+}
+
+#[tokio::test]
 async fn signing_problems_stop_before_sending() {
     let s = sender(SenderConfig::default());
     // Port 9 on loopback: if anything were sent, this would be a network error instead.

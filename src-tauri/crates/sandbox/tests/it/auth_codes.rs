@@ -4,7 +4,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::num::NonZeroU32;
 
 use vk_core::ApiSecret;
-use vk_sandbox::{start, SandboxConfig, SandboxCredential, SandboxError};
+use vk_sandbox::{start, RunningSandbox, SandboxConfig, SandboxCredential, SandboxError};
 
 use crate::{assert_error, now, sandbox, Crafted};
 
@@ -158,4 +158,24 @@ async fn only_loopback_addresses_are_served() {
         start(SandboxConfig::builtin(), SocketAddr::from(([0, 0, 0, 0], 0))).await.err().expect("0.0.0.0 is refused");
     assert!(matches!(err, SandboxError::NotLoopback(_)));
     assert!(err.to_string().contains("loopback"));
+}
+
+#[tokio::test]
+async fn a_sandbox_clock_set_ahead_expires_correct_timestamps_and_shows_in_the_date_header() {
+    let sb = sandbox(SandboxConfig::builtin()).await;
+    let c = Crafted::balance();
+    let date_of = |sb: &RunningSandbox| {
+        let url = format!("{}/api/v1/wallet/core/balance", sb.base_url());
+        async move {
+            let response = reqwest::get(url).await.unwrap();
+            let date = response.headers()["date"].to_str().unwrap().to_string();
+            httpdate::parse_http_date(&date).unwrap().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+        }
+    };
+    assert!((date_of(&sb).await - now()).abs() <= 2, "Date follows the real clock");
+    sb.clock().set_offset_secs(420);
+    assert_error(&c.send(&sb).await, "TIMESTAMP_EXPIRED", 401);
+    assert!((date_of(&sb).await - (now() + 420)).abs() <= 2, "Date shows the sandbox's clock, 7 minutes ahead");
+    sb.clock().set_offset_secs(-120);
+    assert_eq!(c.send(&sb).await.0, 200, "two minutes behind is inside the 300 s window");
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { rupees, summarise, summariseBody } from "./summary";
+
+describe("answers in plain words", () => {
+  it("puts rupees in Indian grouping", () => {
+    expect(rupees(1234567.5)).toBe("₹12,34,567.50");
+    expect(rupees(0)).toBe("₹0.00");
+  });
+
+  it("summarises a PAN verification with its name match", () => {
+    const s = summarise({ pan: "ABCPE1234F", status: "VALID", category: "Individual", registered_name: "Ramesh Kumar",
+      aadhaar_seeding_status: "LINKED", name_match_score: 92, name_match_result: "PARTIAL_MATCH" });
+    expect(s?.headline).toBe("PAN is valid — Individual — name partly matches (92%)");
+    expect(s?.tone).toBe("good");
+    expect(s?.facts).toContainEqual({ label: "Name on record", value: "Ramesh Kumar" });
+    expect(s?.facts).toContainEqual({ label: "Aadhaar link", value: "Linked" });
+  });
+
+  it("says plainly when a verification fails or waits", () => {
+    const missing = summarise({ pan: "ABCPE1234X", status: "INVALID", category: null, message: "No PAN with this number exists" });
+    expect(missing?.headline).toBe("PAN is invalid");
+    expect(missing?.tone).toBe("bad");
+    expect(missing?.facts).toContainEqual({ label: "Note", value: "No PAN with this number exists" });
+    const pending = summarise({ account_number: "1234567890", ifsc: "SBIN0001234", account_status: "PENDING", bank_name: "State Bank" });
+    expect(pending?.headline).toBe("Bank account is pending at the bank");
+    expect(pending?.tone).toBe("warn");
+    expect(summarise({ dl_number: "MH1220110012345", status: "ACTIVE", name: "Asha Rao" })?.headline).toBe("Driving licence is active");
+  });
+
+  it("shows a credit score on its 300-900 scale", () => {
+    const s = summarise({ pan: "ABCPE1234F", score: 742, band: "GOOD", bureau: "CIBIL" });
+    expect(s?.headline).toBe("Credit score 742 of 900 — Good");
+    expect(s?.score).toEqual({ value: 742, min: 300, max: 900 });
+    expect(summarise({ score: -1, band: "NO_HISTORY" })?.headline).toBe("No credit history yet");
+  });
+
+  it("shows a wallet balance, lists, orders and commission", () => {
+    expect(summarise({ balance: 250000, currency: "INR", last_updated: "2026-11-26" })?.headline).toBe("Wallet balance ₹2,50,000.00");
+    const list = summarise({ customers: [{}, {}], page: 1, per_page: 2, total: 7, total_pages: 4 });
+    expect(list?.headline).toBe("2 customers");
+    expect(list?.facts).toContainEqual({ label: "Page", value: "1 of 4 (7 in all)" });
+    expect(summarise({ id: "ORD-1", item_id: "X", item_name: "PAN check pack", quantity: 1, amount: 499 })?.headline).toBe("Order ORD-1 placed — ₹499.00");
+    expect(summarise({ this_month: 4210.75, last_month: 6385.2, total: 128460 })?.headline).toBe("Commission this month ₹4,210.75");
+  });
+
+  it("reads only success envelopes and unknown shapes give no card", () => {
+    expect(summariseBody('{"success":true,"data":{"balance":10}}')?.headline).toBe("Wallet balance ₹10.00");
+    expect(summariseBody('{"success":false,"error":{"code":"HMAC_INVALID"}}')).toBeNull();
+    expect(summariseBody("not json")).toBeNull();
+    expect(summarise({ something: "else" })).toBeNull();
+  });
+});

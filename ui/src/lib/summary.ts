@@ -1,0 +1,128 @@
+// Answers in plain words: a summary of a successful answer, read from the shape of its data (a verification,
+// a wallet balance, a credit score, a list, an order), so staff read the outcome before any JSON.
+
+export type Tone = "good" | "bad" | "warn" | "neutral";
+
+export interface Summary {
+  tone: Tone;
+  headline: string;
+  facts: { label: string; value: string }[];
+  /** A credit score on its 300–900 scale, drawn as a bar. */
+  score?: { value: number; min: number; max: number };
+}
+
+type Data = Record<string, unknown>;
+
+const rupeeFormat = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", maximumFractionDigits: 2 });
+
+/** ₹ with Indian grouping: 1234567.5 → "₹12,34,567.50". */
+export function rupees(amount: number): string {
+  return rupeeFormat.format(amount);
+}
+
+const THINGS: [string, string][] = [
+  ["pan", "PAN"], ["gstin", "GSTIN"], ["vpa", "UPI ID"], ["account_number", "Bank account"], ["epic_number", "Voter ID"],
+  ["dl_number", "Driving licence"], ["passport_number", "Passport"], ["aadhaar", "Aadhaar"],
+];
+
+const NAME_KEYS = ["registered_name", "name_at_bank", "account_holder_name", "legal_name", "name"];
+
+function text(v: unknown): string | null {
+  return typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : null;
+}
+
+function words(code: string): string {
+  const lower = code.toLowerCase().replace(/_/g, " ");
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+function nameMatch(data: Data): string | null {
+  const score = data.name_match_score;
+  const tier = text(data.name_match_result);
+  if (typeof score !== "number" || !tier) return null;
+  const how = tier === "EXACT_MATCH" ? "name matches" : tier === "PARTIAL_MATCH" ? "name partly matches" : "name does not match";
+  return `${how} (${score}%)`;
+}
+
+function verification(data: Data, status: string): Summary | null {
+  const thing = THINGS.find(([key]) => key in data)?.[1];
+  if (!thing) return null;
+  const good = ["VALID", "ACTIVE"].includes(status);
+  const pending = status === "PENDING";
+  const parts = [`${thing} is ${good ? (status === "ACTIVE" ? "active" : "valid") : pending ? "pending at the bank" : words(status).toLowerCase()}`];
+  const category = text(data.category);
+  if (category) parts.push(category);
+  const match = nameMatch(data);
+  if (match) parts.push(match);
+  const facts: Summary["facts"] = [];
+  const name = NAME_KEYS.map((k) => text(data[k])).find((v) => v);
+  if (name) facts.push({ label: "Name on record", value: name });
+  for (const [key, label] of [["bank_name", "Bank"], ["aadhaar_seeding_status", "Aadhaar link"], ["message", "Note"]] as const) {
+    const v = text(data[key]);
+    if (v) facts.push({ label, value: key === "aadhaar_seeding_status" ? words(v) : v });
+  }
+  return { tone: good ? "good" : pending ? "warn" : "bad", headline: parts.join(" — "), facts };
+}
+
+function listOf(data: Data): [string, unknown[]] | null {
+  for (const [k, v] of Object.entries(data)) if (Array.isArray(v)) return [k, v];
+  return null;
+}
+
+/** The summary of a successful answer's `data`, or null when its shape is not one we know. */
+export function summarise(data: unknown): Summary | null {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return null;
+  const d = data as Data;
+  const status = text(d.status) ?? text(d.account_status);
+  if (status) {
+    const v = verification(d, status);
+    if (v) return v;
+  }
+  if (typeof d.score === "number" && text(d.band)) {
+    if (d.score < 0) return { tone: "neutral", headline: "No credit history yet", facts: [] };
+    return {
+      tone: d.score >= 650 ? "good" : d.score >= 550 ? "warn" : "bad",
+      headline: `Credit score ${d.score} of 900 — ${words(text(d.band) ?? "")}`,
+      facts: text(d.name) ? [{ label: "Name", value: text(d.name) ?? "" }] : [],
+      score: { value: d.score, min: 300, max: 900 },
+    };
+  }
+  if (text(d.ref_id) && text(d.message)) return { tone: "good", headline: text(d.message) ?? "", facts: [{ label: "Reference", value: text(d.ref_id) ?? "" }] };
+  if (typeof d.balance === "number" && !("service" in d)) {
+    return { tone: "neutral", headline: `Wallet balance ${rupees(d.balance)}`, facts: text(d.last_updated) ? [{ label: "Updated", value: text(d.last_updated) ?? "" }] : [] };
+  }
+  if (d.deleted === true) return { tone: "good", headline: `Deleted ${text(d.id) ?? ""}`.trim(), facts: [] };
+  if (typeof d.amount === "number" && text(d.id)) {
+    return { tone: "good", headline: `Order ${text(d.id) ?? ""} placed — ${rupees(d.amount)}`, facts: text(d.item_name) ? [{ label: "Item", value: text(d.item_name) ?? "" }] : [] };
+  }
+  if (typeof d.charged === "number") {
+    return { tone: "good", headline: `${text(d.service) ?? "Licence"} bought — ${rupees(d.charged)}`, facts: [{ label: "Balance now", value: rupees(Number(d.balance)) }] };
+  }
+  if (typeof d.this_month === "number") {
+    return { tone: "neutral", headline: `Commission this month ${rupees(d.this_month)}`, facts: [
+      { label: "Last month", value: rupees(Number(d.last_month)) }, { label: "In all", value: rupees(Number(d.total)) }] };
+  }
+  const list = listOf(d);
+  if (list) {
+    const [key, rows] = list;
+    const facts: Summary["facts"] = [];
+    if (typeof d.total === "number" && typeof d.page === "number" && typeof d.total_pages === "number") {
+      facts.push({ label: "Page", value: `${d.page} of ${Math.max(d.total_pages, 1)} (${d.total} in all)` });
+    }
+    if (typeof d.total === "number" && !("page" in d)) facts.push({ label: "Total", value: rupees(d.total) });
+    if (typeof d.total_amount === "number") facts.push({ label: "Total", value: rupees(d.total_amount) });
+    return { tone: "neutral", headline: `${rows.length} ${words(key).toLowerCase()}`, facts };
+  }
+  return null;
+}
+
+/** The summary of a whole answer body (a success envelope `{success: true, data}`), or null. */
+export function summariseBody(body: string): Summary | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === "object" && parsed !== null && (parsed as Data).success === true) return summarise((parsed as Data).data);
+  } catch {
+    return null;
+  }
+  return null;
+}
