@@ -5,6 +5,11 @@ import type { Field } from "../bindings/Field";
 import type { FieldProblem } from "../bindings/FieldProblem";
 import { fieldsOf, labelFor, type FormValues } from "../lib/form";
 
+/** "character 10 must be…" → "Character 10 must be…". */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 interface Props {
   endpoint: Endpoint;
   values: FormValues;
@@ -60,7 +65,7 @@ export function RequestForm({ endpoint, values, problems, onChange }: Props) {
             </label>
             <Input field={field} value={value} invalid={!!shown} onChange={(v) => onChange({ ...values, [field.name]: v })} />
             <span id={`field-${field.name}-check`} className="field-check" data-testid={`check-${field.name}`} aria-live="polite">
-              {shown ? problem.reason : value.trim() !== "" && !problem ? "✓ Looks right" : ""}
+              {shown ? sentence(problem.reason) : value.trim() !== "" && !problem ? "✓ Looks right" : ""}
             </span>
             <span id={`field-${field.name}-help`} className="hint">
               {field.description}

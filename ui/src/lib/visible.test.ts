@@ -17,6 +17,7 @@ describe("the signature inspector's helpers", () => {
 
   it("says how far the clock is out in plain words", () => {
     expect(clockPhrase(420)).toBe("7 minutes fast");
+    expect(clockPhrase(-419)).toBe("7 minutes slow");
     expect(clockPhrase(-125)).toBe("2 minutes 5 seconds slow");
     expect(clockPhrase(1)).toBe("in step with the server");
     expect(clockPhrase(-61)).toBe("1 minute 1 second slow");

@@ -41,7 +41,9 @@ export function byteLength(text: string): number {
 
 /** 420 → "7 minutes fast", -125 → "2 minutes 5 seconds slow", 0 → "in step with the server". */
 export function clockPhrase(diffSecs: number): string {
-  const abs = Math.abs(diffSecs);
+  // A Date header is good to about a second: past two minutes, round to 5 seconds (419 → "7 minutes").
+  const exact = Math.abs(diffSecs);
+  const abs = exact >= 120 ? Math.round(exact / 5) * 5 : exact;
   if (abs <= 1) return "in step with the server";
   const minutes = Math.floor(abs / 60);
   const seconds = abs % 60;

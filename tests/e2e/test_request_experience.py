@@ -1,0 +1,84 @@
+"""Issue 5 in the real window: find "Verify PAN" by search, see an invalid PAN's reason, fix it, send, read the
+summary card; then the sandbox's clock set 7 minutes ahead gives TIMESTAMP_EXPIRED with the measured clock
+difference, and a wrong secret gives HMAC_INVALID with the usual causes checked."""
+
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from helpers import by_test_id, replace_text, screenshot, wait_environment, wait_text
+
+WRONG_SECRET = "not-the-right-secret-e2e"
+
+
+def visible(driver, test_id, timeout=10):
+    return WebDriverWait(driver, timeout).until(EC.visibility_of_element_located(by_test_id(test_id)))
+
+
+def test_find_fill_check_send_and_read_the_answer(window):
+    d = window
+    wait_environment(d, "Sandbox (built in)")
+
+    # Find it by its plain name, from the keyboard.
+    d.find_element(*by_test_id("endpoint")).send_keys(Keys.CONTROL, "k")
+    visible(d, "palette").find_element(*by_test_id("palette-search")).send_keys("Verify PAN")
+    WebDriverWait(d, 10).until(lambda drv: "Verify a PAN" in drv.find_elements(*by_test_id("palette-result"))[0].text)
+    d.find_element(*by_test_id("palette-search")).send_keys(Keys.ENTER)
+    WebDriverWait(d, 10).until(EC.invisibility_of_element_located(by_test_id("palette")))
+
+    # The form: a wrong PAN is explained at once, and Send waits.
+    pan = visible(d, "field-pan")
+    replace_text(pan, "ABCDE12345")
+    reason = wait_text(d, "check-pan", "Character 10")
+    assert "capital letter" in reason, reason
+    assert not d.find_element(*by_test_id("send")).is_enabled()
+    assert "needs attention" in d.find_element(*by_test_id("blocked-note")).text
+    screenshot(d, "form-invalid-pan")
+
+    replace_text(pan, "ABCPE1234F")
+    wait_text(d, "check-pan", "Looks right")
+    WebDriverWait(d, 10).until(lambda drv: drv.find_element(*by_test_id("send")).is_enabled())
+    d.find_element(*by_test_id("send")).click()
+    wait_text(d, "status", "200 OK")
+    headline = wait_text(d, "summary-headline", "PAN is valid")
+    assert "Individual" in headline, headline
+    screenshot(d, "summary-verify-pan")
+
+
+def test_clock_and_signature_errors_are_explained_with_what_the_app_measured(window):
+    d = window
+    wait_environment(d, "Sandbox (built in)")
+
+    # The sandbox's clock 7 minutes ahead: this computer looks 7 minutes slow.
+    d.find_element(*by_test_id("manage-environments")).click()
+    visible(d, "environment-editor")
+    replace_text(d.find_element(*by_test_id("sandbox-clock")), "7")
+    d.find_element(*by_test_id("sandbox-clock-apply")).click()
+    wait_text(d, "sandbox-clock-message", "7 minutes ahead")
+    d.find_element(*by_test_id("env-close")).click()
+    d.find_element(*by_test_id("send")).click()
+    wait_text(d, "error-code", "TIMESTAMP_EXPIRED")
+    wait_text(d, "clock-finding", "7 minutes slow")
+    wait_text(d, "clock-warning", "7 minutes slow")
+    screenshot(d, "error-timestamp-expired")
+
+    # Clock right again; then a wrong secret.
+    d.find_element(*by_test_id("manage-environments")).click()
+    visible(d, "environment-editor")
+    replace_text(d.find_element(*by_test_id("sandbox-clock")), "0")
+    d.find_element(*by_test_id("sandbox-clock-apply")).click()
+    wait_text(d, "sandbox-clock-message", "right again")
+    d.find_element(*by_test_id("env-close")).click()
+    d.find_element(*by_test_id("change-secret")).click()
+    d.find_element(*by_test_id("secret-input")).send_keys(" " + WRONG_SECRET)
+    d.find_element(*by_test_id("secret-save")).click()
+    d.find_element(*by_test_id("send")).click()
+    wait_text(d, "error-code", "HMAC_INVALID")
+    checks = wait_text(d, "hmac-checks", "The usual causes")
+    assert "starts or ends with a space" in checks, checks
+    assert "query string" in checks
+    screenshot(d, "error-hmac-invalid")
+    d.find_element(*by_test_id("tab-signature")).click()
+    assert "in step with the server" in wait_text(d, "clock-difference", "in step")
+    assert "·" not in d.find_element(*by_test_id("string-to-sign")).text.split("GET")[0], "no spaces in the time"
+    screenshot(d, "signature-inspector")
