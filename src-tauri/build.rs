@@ -36,6 +36,7 @@ fn main() {
         "catalog_list",
         "catalog_check_form",
         "error_codes",
+        "error_explanations",
         "sandbox_test_values",
     ]);
     tauri_build::try_build(

@@ -282,6 +282,12 @@ pub fn error_codes() -> Vec<String> {
     api.chain(vk_http::SEND_ERROR_CODES).map(str::to_string).collect()
 }
 
+/// Every error code of the API in plain words (meaning and next step), for the help sheet.
+#[tauri::command]
+pub fn error_explanations() -> Vec<vk_core::Explanation> {
+    vk_core::ApiErrorCode::ALL.iter().map(|c| c.explanation()).collect()
+}
+
 /// The built-in sandbox's documented test values, one per outcome.
 #[tauri::command]
 pub fn sandbox_test_values() -> Vec<TestValue> {

@@ -16,6 +16,8 @@ pub use workspace::Workspace;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // Remembers the window's size, position and maximised state between runs.
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             // NOTE: VK_WORKSPACE_DATA_DIR lets tests and staff trainings run on a separate, throw-away data folder.
             let data_dir = match std::env::var_os("VK_WORKSPACE_DATA_DIR") {
@@ -59,6 +61,7 @@ pub fn run() {
             commands::catalog_list,
             commands::catalog_check_form,
             commands::error_codes,
+            commands::error_explanations,
             commands::sandbox_test_values,
         ])
         .run(tauri::generate_context!())

@@ -10,6 +10,7 @@ import { Composer } from "./components/Composer";
 import { ConfirmDialog } from "./components/core/ConfirmDialog";
 import { Toast, useToast } from "./components/core/Toast";
 import { EnvironmentBar } from "./components/EnvironmentBar";
+import { HelpDialog } from "./components/HelpDialog";
 import { HistoryPanel } from "./components/HistoryPanel";
 import { ResponsePanel, type Shown } from "./components/ResponsePanel";
 import { SaveRequestDialog } from "./components/SaveRequestDialog";
@@ -49,6 +50,7 @@ export function App() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [toast, notify] = useToast();
   const [palette, setPalette] = useState(false);
+  const [help, setHelp] = useState(false);
   // How far this computer's clock was from the server's at the last answer, per environment.
   const [clock, setClock] = useState<{ environment: string; diff: number } | null>(null);
   const clockDiff = clock && clock.environment === envs.active?.name ? clock.diff : null;
@@ -116,6 +118,11 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.key === "F1") {
+        e.preventDefault();
+        setHelp(true);
+        return;
+      }
       if (!(e.ctrlKey || e.metaKey)) return;
       if (e.key.toLowerCase() === "s") {
         e.preventDefault();
@@ -152,7 +159,7 @@ export function App() {
 
   return (
     <div className="app">
-      <EnvironmentBar state={envs} />
+      <EnvironmentBar state={envs} onHelp={() => setHelp(true)} />
       {notices.map((n) => (
         <div key={n} className="notice" role="status">
           {n}
@@ -243,6 +250,7 @@ export function App() {
           onClose={() => setPalette(false)}
         />
       )}
+      {help && <HelpDialog onClose={() => setHelp(false)} />}
       <Toast message={toast} onDismiss={() => notify(null)} />
     </div>
   );

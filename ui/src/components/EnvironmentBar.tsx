@@ -6,7 +6,7 @@ import { secretShort, secretWords } from "../lib/environments";
 import { EnvironmentEditor } from "./EnvironmentEditor";
 import { SecretDialog } from "./SecretDialog";
 
-export function EnvironmentBar({ state }: { state: EnvironmentsState }) {
+export function EnvironmentBar({ state, onHelp }: { state: EnvironmentsState; onHelp: () => void }) {
   const { list, active, loadError } = state;
   const [editingSecret, setEditingSecret] = useState(false);
   const [managing, setManaging] = useState(false);
@@ -61,6 +61,9 @@ export function EnvironmentBar({ state }: { state: EnvironmentsState }) {
             </button>
             <button type="button" className="secondary small" data-testid="manage-environments" onClick={() => setManaging(true)}>
               Environments…
+            </button>
+            <button type="button" className="secondary small" data-testid="open-help" onClick={onHelp} title="Keyboard shortcuts and error codes (F1)">
+              Help
             </button>
           </div>
         )}

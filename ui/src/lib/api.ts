@@ -8,6 +8,7 @@ import type { Endpoint } from "../bindings/Endpoint";
 import type { EnvironmentInput } from "../bindings/EnvironmentInput";
 import type { EnvironmentsView } from "../bindings/EnvironmentsView";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
+import type { Explanation } from "../bindings/Explanation";
 import type { FieldProblem } from "../bindings/FieldProblem";
 import type { FolderNode } from "../bindings/FolderNode";
 import type { HistoryFilter } from "../bindings/HistoryFilter";
@@ -191,4 +192,9 @@ export function sandboxClockGet(): Promise<number> {
 
 export function sandboxClockSet(offsetSecs: number): Promise<number> {
   return invoke<number>("sandbox_clock_set", { offsetSecs });
+}
+
+/** Every error code of the API with its meaning and next step. */
+export function errorExplanations(): Promise<Explanation[]> {
+  return invoke<Explanation[]>("error_explanations");
 }
