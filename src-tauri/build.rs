@@ -13,6 +13,8 @@ fn main() {
         "environment_test_secret",
         "credential_store_status",
         "request_send",
+        "response_body",
+        "response_save",
         "history_list",
         "history_open",
         "history_rerun",

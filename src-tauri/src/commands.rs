@@ -105,6 +105,18 @@ pub async fn request_send(
     outcome
 }
 
+/// The whole body of a kept answer, as raw bytes (never encoded into JSON, whatever its size).
+#[tauri::command]
+pub async fn response_body(workspace: State<'_, Workspace>, handle: u64) -> Result<tauri::ipc::Response, IpcError> {
+    Ok(tauri::ipc::Response::new(workspace.response_bytes(handle).await?))
+}
+
+/// Saves the whole body of a kept answer to `path`, a file the user chose; returns its size in bytes.
+#[tauri::command]
+pub async fn response_save(workspace: State<'_, Workspace>, handle: u64, path: PathBuf) -> Result<u64, IpcError> {
+    workspace.response_save(handle, path).await
+}
+
 #[tauri::command]
 pub async fn history_list(
     workspace: State<'_, Workspace>,

@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
+use vk_core::envelope::parse_error;
 use vk_core::{ApiErrorCode, ApiSecret, Credentials, RequestSpec};
 use vk_http::SendFailure;
 use vk_sandbox::BUILTIN_SECRET;
 use vk_store::environments::{Environment, BUILTIN_SANDBOX_ID};
 
 use crate::ipc::{EnvironmentInput, EnvironmentView, EnvironmentsView, ErrorKind, IpcError, SecretCheck, SecretState};
-use crate::workspace::{response_view, Workspace};
+use crate::workspace::Workspace;
 
 /// Where requests go and as whom, resolved for one send: the secret included, so it never leaves Rust.
 pub(crate) struct Target {
@@ -191,18 +192,17 @@ impl Workspace {
             Err(SendFailure::Sign(e)) => return Ok(SecretCheck { accepted: false, message: e.to_string() }),
             Err(SendFailure::Send(e)) => return Ok(SecretCheck { accepted: false, message: e.to_string() }),
         };
-        let view = response_view(&exchange.response);
-        Ok(match view.api_error {
+        let status = exchange.response.status;
+        Ok(match parse_error(&exchange.response.body) {
             Some(error) if ApiErrorCode::parse(&error.code).is_some_and(ApiErrorCode::is_authentication) => {
-                let explained = error.explanation.map(|x| format!("{} {}", x.title, x.next_step));
+                let explained = ApiErrorCode::parse(&error.code)
+                    .map(ApiErrorCode::explanation)
+                    .map(|x| format!("{} {}", x.title, x.next_step));
                 SecretCheck { accepted: false, message: explained.unwrap_or(error.message) }
             }
             _ => SecretCheck {
                 accepted: true,
-                message: format!(
-                    "The server accepted the API key, tenant code and secret (it answered {}).",
-                    view.status
-                ),
+                message: format!("The server accepted the API key, tenant code and secret (it answered {status})."),
             },
         })
     }

@@ -4,7 +4,8 @@
 use vk_store::history::{HistoryFilter, HistorySummary};
 
 use crate::ipc::{ErrorKind, HistoryOpened, HistorySettings, IpcError, SendInput, SendOutcome};
-use crate::workspace::{body_view, now_ms, Workspace};
+use crate::responses::BodyRef;
+use crate::workspace::{now_ms, Workspace};
 
 const SETTINGS_KEY: &str = "history_settings";
 
@@ -22,7 +23,9 @@ impl Workspace {
         let status = entry.summary.status;
         let response = status.map(|code| {
             let text = vk_http::reason_phrase(code);
-            body_view(code, text, entry.summary.elapsed_ms, &entry.response_headers, entry.response_body.as_bytes())
+            let bytes = entry.response_body.as_bytes();
+            let body = BodyRef::Memory(std::sync::Arc::new(bytes.to_vec()));
+            self.bodies.view_of(code, text, entry.summary.elapsed_ms, &entry.response_headers, bytes, body)
         });
         Ok(HistoryOpened {
             input: SendInput {

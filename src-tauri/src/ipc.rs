@@ -141,6 +141,18 @@ pub struct ApiErrorView {
     pub explanation: Option<Explanation>,
 }
 
+/// What kind of body an answer has, for choosing how to show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BodyKind {
+    Json,
+    Text,
+    /// Not text (an image, a PDF, or bytes that are not UTF-8): shown by size and type, saved to a file.
+    Binary,
+    Empty,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ResponseView {
@@ -150,9 +162,17 @@ pub struct ResponseView {
     #[ts(type = "number")]
     pub size_bytes: u64,
     pub headers: Vec<HeaderPair>,
+    /// The whole body as text when it is small (`body_complete`); empty otherwise.
     pub body_text: String,
-    /// The body re-indented, when it is JSON.
+    /// The body re-indented, when it is small and JSON.
     pub body_pretty: Option<String>,
+    /// Whether `body_text` is the whole body. A larger body is fetched as bytes with `response_body`.
+    pub body_complete: bool,
+    /// Fetches or saves the whole body (`response_body`, `response_save`) while the answer is kept.
+    #[ts(type = "number")]
+    pub body_handle: u64,
+    pub body_kind: BodyKind,
+    pub content_type: String,
     pub api_error: Option<ApiErrorView>,
     /// This computer's clock minus the server's, in seconds, from the answer's `Date` header (positive: this
     /// computer is fast). Only for answers just received.

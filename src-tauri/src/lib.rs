@@ -4,6 +4,7 @@ mod collections;
 mod commands;
 mod environments;
 mod history;
+mod responses;
 pub mod ipc;
 mod secrets;
 pub mod workspace;
@@ -38,6 +39,8 @@ pub fn run() {
             commands::environment_test_secret,
             commands::credential_store_status,
             commands::request_send,
+            commands::response_body,
+            commands::response_save,
             commands::history_list,
             commands::history_open,
             commands::history_rerun,

@@ -6,18 +6,16 @@ use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use vk_core::diagnose::hmac_invalid_causes;
-use vk_core::envelope::{parse_error, pretty_json};
 use vk_core::variables::substitute;
 use vk_core::{ApiErrorCode, RequestSpec};
-use vk_http::{HttpResponse, SendFailure, Sender, SenderConfig};
+use vk_http::{SendFailure, Sender, SenderConfig, SpillConfig};
 use vk_sandbox::{RunningSandbox, SandboxConfig};
 use vk_store::environments::BUILTIN_SANDBOX_ID;
 use vk_store::history::{NewEntry, RecordOptions};
 use vk_store::{Store, StoreError};
 
-use crate::ipc::{
-    ApiErrorView, ErrorKind, HeaderPair, HistorySettings, IpcError, ResponseView, SendInput, SendOutcome, SignatureView,
-};
+use crate::ipc::{ErrorKind, HeaderPair, HistorySettings, IpcError, SendInput, SendOutcome, SignatureView};
+use crate::responses::Bodies;
 use crate::secrets::Secrets;
 
 pub const SANDBOX_ENVIRONMENT: &str = "Sandbox (built in)";
@@ -54,12 +52,13 @@ pub struct Workspace {
     pub(crate) secrets: Arc<Secrets>,
     pub(crate) active: Mutex<i64>,
     pub(crate) history_settings: Mutex<HistorySettings>,
+    pub(crate) bodies: Bodies,
     inline_body_limit: usize,
     /// Things the user must be told about once, at start (e.g. a damaged history file that was set aside).
     startup_notices: Vec<String>,
 }
 
-fn pairs<'a>(iter: impl IntoIterator<Item = (&'a str, String)>) -> Vec<HeaderPair> {
+pub(crate) fn pairs<'a>(iter: impl IntoIterator<Item = (&'a str, String)>) -> Vec<HeaderPair> {
     iter.into_iter().map(|(name, value)| HeaderPair { name: name.to_string(), value }).collect()
 }
 
@@ -99,8 +98,15 @@ impl Workspace {
         let sandbox = vk_sandbox::start(SandboxConfig::builtin(), addr)
             .await
             .map_err(|e| IpcError::new(ErrorKind::Internal, format!("The built-in sandbox could not start: {e}")))?;
-        let sender =
-            Sender::new(SenderConfig::default()).map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
+        // Answers of any size: past 2 MiB the body streams to a file in the data folder, up to 1 GiB.
+        let spill_dir = options.data_dir.join("responses");
+        Bodies::clear_dir(&spill_dir);
+        let config = SenderConfig {
+            max_body_bytes: 1024 * 1024 * 1024,
+            spill: Some(SpillConfig { dir: spill_dir, over_bytes: 2 * 1024 * 1024 }),
+            ..SenderConfig::default()
+        };
+        let sender = Sender::new(config).map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
         let workspace = Self {
             sandbox,
             sender,
@@ -108,6 +114,7 @@ impl Workspace {
             secrets: Arc::new(Secrets::new(options.credential_service)),
             active: Mutex::new(BUILTIN_SANDBOX_ID),
             history_settings: Mutex::new(HistorySettings::default()),
+            bodies: Bodies::default(),
             inline_body_limit: options.inline_body_limit,
             startup_notices,
         };
@@ -197,14 +204,19 @@ impl Workspace {
                 return Err(IpcError::new(ErrorKind::Network, e.to_string()));
             }
         };
-        let response = response_view(&exchange.response);
+        let response = self.bodies.view(&exchange.response);
         entry.request_headers = exchange.signed.headers().iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
         entry.status = Some(exchange.response.status);
         entry.response_headers = exchange.response.headers.clone();
-        entry.response_body = response.body_text.clone();
         entry.elapsed_ms = response.elapsed_ms;
         entry.error_code = response.api_error.as_ref().map(|e| e.code.clone());
-        self.record(entry).await;
+        match &exchange.response.spilled {
+            Some(spilled) => self.record_with_body_file(entry, spilled.path.clone()).await,
+            None => {
+                entry.response_body = String::from_utf8_lossy(&exchange.response.body).into_owned();
+                self.record(entry).await;
+            }
+        }
         let hmac_checks = match &response.api_error {
             Some(e) if e.code == ApiErrorCode::HmacInvalid.as_str() => {
                 hmac_invalid_causes(&request, &target.credentials.secret)
@@ -219,6 +231,15 @@ impl Workspace {
             response,
             hmac_checks,
         })
+    }
+
+    /// Records an entry whose answer was streamed to `path`: the file is read off the async executor.
+    async fn record_with_body_file(&self, mut entry: NewEntry, path: PathBuf) {
+        let read = tokio::task::spawn_blocking(move || std::fs::read(path)).await;
+        if let Ok(Ok(bytes)) = read {
+            entry.response_body = String::from_utf8_lossy(&bytes).into_owned();
+        }
+        self.record(entry).await;
     }
 
     /// Writes one history entry off the async executor. A failure to record never fails the send itself.
@@ -238,44 +259,5 @@ fn module_of(endpoint: &str) -> String {
         "other".into()
     } else {
         module.into()
-    }
-}
-
-/// Shapes an answer for the page: status, timing, size, pretty JSON, and the explained error envelope.
-pub(crate) fn response_view(response: &HttpResponse) -> ResponseView {
-    let view = body_view(
-        response.status,
-        &response.status_text,
-        response.elapsed.as_secs_f64() * 1000.0,
-        &response.headers,
-        &response.body,
-    );
-    ResponseView { clock_difference_secs: response.clock_difference_secs, ..view }
-}
-
-pub(crate) fn body_view(
-    status: u16,
-    status_text: &str,
-    elapsed_ms: f64,
-    headers: &[(String, String)],
-    body: &[u8],
-) -> ResponseView {
-    let api_error = parse_error(body).map(|e| ApiErrorView {
-        explanation: ApiErrorCode::parse(&e.code).map(ApiErrorCode::explanation),
-        code: e.code,
-        message: e.message,
-        http_status: e.http_status,
-        fields: e.fields,
-    });
-    ResponseView {
-        status,
-        status_text: status_text.to_string(),
-        elapsed_ms,
-        size_bytes: body.len() as u64,
-        headers: pairs(headers.iter().map(|(n, v)| (n.as_str(), v.clone()))),
-        body_pretty: pretty_json(body),
-        body_text: String::from_utf8_lossy(body).into_owned(),
-        api_error,
-        clock_difference_secs: None,
     }
 }

@@ -201,6 +201,7 @@ export function App() {
           shown={shown}
           error={opened || error?.kind === "invalid_input" ? null : error}
           note={opened ? openedNote(opened) : null}
+          notify={(text) => notify({ text })}
         />
       </main>
       {showTestValues && (

@@ -5,8 +5,9 @@ import type { IpcError } from "../bindings/IpcError";
 import type { ResponseView } from "../bindings/ResponseView";
 import type { SignatureView } from "../bindings/SignatureView";
 import { formatBytes, formatDuration, statusTone } from "../lib/format";
-import { summariseBody } from "../lib/summary";
+import { summariseBody, type Summary } from "../lib/summary";
 import { ErrorExplanation } from "./ErrorExplanation";
+import { BodyView } from "./BodyView";
 import { SummaryCard } from "./SummaryCard";
 import { SignaturePanel } from "./SignaturePanel";
 
@@ -23,12 +24,15 @@ interface Props {
   error: IpcError | null;
   /** A line above the answer, e.g. that it was opened from history. */
   note: string | null;
+  notify: (text: string) => void;
 }
 
 type Tab = "body" | "headers" | "signature";
 
-export function ResponsePanel({ sending, shown, error, note }: Props) {
+export function ResponsePanel({ sending, shown, error, note, notify }: Props) {
   const [tab, setTab] = useState<Tab>("body");
+  // For a large answer the summary comes from the worker that reads it; for a small one, from its text here.
+  const [largeSummary, setLargeSummary] = useState<{ handle: number; summary: Summary | null } | null>(null);
 
   if (error) {
     return (
@@ -54,7 +58,13 @@ export function ResponsePanel({ sending, shown, error, note }: Props) {
 
   const { response, signature, hmacChecks } = shown;
   const ok = statusTone(response.status) === "success" && !response.api_error;
-  const summary = ok ? summariseBody(response.body_text) : null;
+  const summary = !ok
+    ? null
+    : response.body_complete
+      ? summariseBody(response.body_text)
+      : largeSummary?.handle === response.body_handle
+        ? largeSummary.summary
+        : null;
 
   return (
     <section className="panel response" aria-label="Response">
@@ -91,11 +101,7 @@ export function ResponsePanel({ sending, shown, error, note }: Props) {
           </button>
         ))}
       </div>
-      {tab === "body" && (
-        <pre className="code" data-testid="response-body">
-          {response.body_pretty ?? (response.body_text || "(empty body)")}
-        </pre>
-      )}
+      {tab === "body" && <BodyView key={response.body_handle} response={response} onSummary={(s) => setLargeSummary({ handle: response.body_handle, summary: s })} notify={notify} />}
       {tab === "headers" && (
         <table className="kv">
           <tbody>

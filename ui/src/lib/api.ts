@@ -198,3 +198,8 @@ export function sandboxClockSet(offsetSecs: number): Promise<number> {
 export function errorExplanations(): Promise<Explanation[]> {
   return invoke<Explanation[]>("error_explanations");
 }
+
+/** Saves the whole body of an answer to `path`; resolves to its size in bytes. */
+export function responseSave(handle: number, path: string): Promise<number> {
+  return invoke<number>("response_save", { handle, path });
+}

@@ -40,6 +40,10 @@ describe("answers in plain words", () => {
     expect(list?.headline).toBe("2 customers");
     expect(list?.facts).toContainEqual({ label: "Page", value: "1 of 4 (7 in all)" });
     expect(summarise({ id: "ORD-1", item_id: "X", item_name: "PAN check pack", quantity: 1, amount: 499 })?.headline).toBe("Order ORD-1 placed — ₹499.00");
+    const big = summarise({ customers: Array.from({ length: 100000 }, () => ({})), total: 100000 });
+    expect(big?.headline).toBe("1,00,000 customers");
+    expect(big?.facts).toContainEqual({ label: "Total", value: "1,00,000 in all" });
+    expect(summarise({ items: [{}], total: 250, currency: "INR" })?.facts).toContainEqual({ label: "Total", value: "₹250.00" });
     expect(summarise({ this_month: 4210.75, last_month: 6385.2, total: 128460 })?.headline).toBe("Commission this month ₹4,210.75");
   });
 

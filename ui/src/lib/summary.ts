@@ -15,6 +15,13 @@ type Data = Record<string, unknown>;
 
 const rupeeFormat = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", maximumFractionDigits: 2 });
 
+const countFormat = new Intl.NumberFormat("en-IN");
+
+/** A count with Indian grouping: 100000 → "1,00,000". */
+export function count(n: number): string {
+  return countFormat.format(n);
+}
+
 /** ₹ with Indian grouping: 1234567.5 → "₹12,34,567.50". */
 export function rupees(amount: number): string {
   return rupeeFormat.format(amount);
@@ -109,9 +116,11 @@ export function summarise(data: unknown): Summary | null {
     if (typeof d.total === "number" && typeof d.page === "number" && typeof d.total_pages === "number") {
       facts.push({ label: "Page", value: `${d.page} of ${Math.max(d.total_pages, 1)} (${d.total} in all)` });
     }
-    if (typeof d.total === "number" && !("page" in d)) facts.push({ label: "Total", value: rupees(d.total) });
+    if (typeof d.total === "number" && !("page" in d)) {
+      facts.push({ label: "Total", value: "currency" in d ? rupees(d.total) : `${count(d.total)} in all` });
+    }
     if (typeof d.total_amount === "number") facts.push({ label: "Total", value: rupees(d.total_amount) });
-    return { tone: "neutral", headline: `${rows.length} ${words(key).toLowerCase()}`, facts };
+    return { tone: "neutral", headline: `${count(rows.length)} ${words(key).toLowerCase()}`, facts };
   }
   return null;
 }

@@ -4,6 +4,7 @@ mod classify;
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use tokio::io::AsyncWriteExt;
 use vk_core::{sign, Credentials, RequestSpec, SignError, SignedRequest};
 
 pub use classify::{SendError, SEND_ERROR_CODES};
@@ -20,7 +21,26 @@ pub struct SenderConfig {
     pub total_timeout: Duration,
     /// Larger response bodies are refused with `SendError::BodyTooLarge`.
     pub max_body_bytes: u64,
+    /// Where bodies too large to keep in memory are streamed; `None` keeps every body in memory.
+    pub spill: Option<SpillConfig>,
 }
+
+/// Streaming large bodies to disk: past `over_bytes`, the body goes to a new file in `dir`.
+#[derive(Debug, Clone)]
+pub struct SpillConfig {
+    pub dir: std::path::PathBuf,
+    pub over_bytes: u64,
+}
+
+/// A body streamed to disk: the file holds all of it; `HttpResponse::body` holds only its first bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpilledBody {
+    pub path: std::path::PathBuf,
+    pub len: u64,
+}
+
+/// How many bytes of a spilled body are kept in memory, for a first look (and error envelopes).
+pub const SPILL_HEAD_BYTES: usize = 64 * 1024;
 
 impl Default for SenderConfig {
     fn default() -> Self {
@@ -28,6 +48,7 @@ impl Default for SenderConfig {
             connect_timeout: Duration::from_secs(10),
             total_timeout: Duration::from_secs(60),
             max_body_bytes: 64 * 1024 * 1024,
+            spill: None,
         }
     }
 }
@@ -38,12 +59,34 @@ pub struct HttpResponse {
     pub status: u16,
     pub status_text: String,
     pub headers: Vec<(String, String)>,
+    /// The whole body, or, when it was streamed to disk (`spilled`), its first [`SPILL_HEAD_BYTES`].
     pub body: Vec<u8>,
+    pub spilled: Option<SpilledBody>,
     /// From the start of sending to the last byte of the body.
     pub elapsed: Duration,
     /// This computer's clock minus the server's, in seconds, from the server's `Date` header when the answer
     /// arrived (positive: this computer is fast). `None` without a readable `Date`. Good to about a second.
     pub clock_difference_secs: Option<i64>,
+}
+
+impl HttpResponse {
+    /// The size of the whole body, wherever it is.
+    pub fn size(&self) -> u64 {
+        self.spilled.as_ref().map_or(self.body.len() as u64, |s| s.len)
+    }
+}
+
+/// Opens a new spill file in `config.dir` and writes what was received so far into it.
+async fn start_spill(config: &SpillConfig, so_far: &[u8]) -> Result<(SpilledBody, tokio::fs::File), SendError> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let failed = |e: std::io::Error| SendError::Other(format!("could not save the answer to disk: {e}"));
+    tokio::fs::create_dir_all(&config.dir).await.map_err(failed)?;
+    let name = format!("response-{}-{}.body", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+    let path = config.dir.join(name);
+    let mut file = tokio::fs::File::create(&path).await.map_err(failed)?;
+    file.write_all(so_far).await.map_err(failed)?;
+    Ok((SpilledBody { path, len: so_far.len() as u64 }, file))
 }
 
 /// This computer's clock minus the server's, from a `Date` header read at `received`.
@@ -146,16 +189,45 @@ impl Sender {
             return Err(SendError::BodyTooLarge { limit });
         }
         let mut body = Vec::new();
+        let mut spill: Option<(SpilledBody, tokio::fs::File)> = None;
         while let Some(chunk) = response.chunk().await.map_err(|e| classify::classify(&e, &url, &self.config))? {
-            if body.len() as u64 + chunk.len() as u64 > limit {
+            let received = spill.as_ref().map_or(body.len() as u64, |(s, _)| s.len) + chunk.len() as u64;
+            if received > limit {
+                if let Some((spilled, _)) = spill {
+                    let _ = tokio::fs::remove_file(&spilled.path).await;
+                }
                 return Err(SendError::BodyTooLarge { limit });
             }
-            body.extend_from_slice(&chunk);
+            if spill.is_none() {
+                if let Some(config) = self.config.spill.as_ref().filter(|c| received > c.over_bytes) {
+                    spill = Some(start_spill(config, &body).await?);
+                }
+            }
+            match spill.as_mut() {
+                Some((spilled, file)) => {
+                    file.write_all(&chunk).await.map_err(|e| SendError::Other(format!("could not save the answer to disk: {e}")))?;
+                    spilled.len += chunk.len() as u64;
+                    if body.len() < SPILL_HEAD_BYTES {
+                        let take = (SPILL_HEAD_BYTES - body.len()).min(chunk.len());
+                        body.extend_from_slice(&chunk[..take]);
+                    }
+                }
+                None => body.extend_from_slice(&chunk),
+            }
         }
+        let spilled = match spill {
+            Some((spilled, mut file)) => {
+                file.flush().await.map_err(|e| SendError::Other(format!("could not save the answer to disk: {e}")))?;
+                body.truncate(SPILL_HEAD_BYTES);
+                Some(spilled)
+            }
+            None => None,
+        };
         Ok(HttpResponse {
             status: status.as_u16(),
             status_text: status.canonical_reason().unwrap_or("").to_string(),
             body,
+            spilled,
             elapsed: started.elapsed(),
             clock_difference_secs: clock_difference(&headers, received),
             headers,

@@ -147,3 +147,48 @@ async fn oversized_bodies_are_refused_with_or_without_length() {
         assert_eq!(err, SendError::BodyTooLarge { limit: 1024 * 1024 }, "{path}");
     }
 }
+
+#[tokio::test]
+async fn large_bodies_stream_to_disk_past_the_limit_and_small_ones_stay_in_memory() {
+    let big: Vec<u8> = (0..3_000_000u32).map(|i| b'a' + (i % 26) as u8).collect();
+    let served = big.clone();
+    let chunks: Vec<Vec<u8>> = big.chunks(100_000).map(<[u8]>::to_vec).collect();
+    let router = Router::new()
+        .route("/big", get(move || async move { served }))
+        .route("/small", get(|| async { "small" }))
+        // No Content-Length: the size is only known while reading.
+        .route(
+            "/stream",
+            get(move || {
+                let chunks = chunks.clone().into_iter().map(Ok::<_, std::io::Error>);
+                async move { axum::body::Body::from_stream(futures_util::stream::iter(chunks)) }
+            }),
+        );
+    let url = serve(router).await;
+    let dir = std::env::temp_dir().join(format!("vk-http-spill-{}", std::process::id()));
+    let spill = vk_http::SpillConfig { dir: dir.clone(), over_bytes: 1_000_000 };
+    let s = sender(SenderConfig { spill: Some(spill), ..SenderConfig::default() });
+
+    let response = s.send_signed(&url, &RequestSpec::new("GET", "/big", Vec::new()), &creds("s")).await.unwrap().response;
+    let spilled = response.spilled.clone().expect("streamed to disk");
+    assert_eq!((spilled.len, response.size()), (3_000_000, 3_000_000));
+    assert_eq!(std::fs::read(&spilled.path).unwrap(), big, "the file holds every byte, in order");
+    assert_eq!(response.body, big[..vk_http::SPILL_HEAD_BYTES], "memory holds only the first bytes");
+
+    let small = s.send_signed(&url, &RequestSpec::new("GET", "/small", Vec::new()), &creds("s")).await.unwrap().response;
+    assert!(small.spilled.is_none());
+    assert_eq!(small.body, b"small");
+
+    // Past the overall limit while spilling: refused, and no half-written file is left behind.
+    let tight = sender(SenderConfig {
+        max_body_bytes: 2_000_000,
+        spill: Some(vk_http::SpillConfig { dir: dir.join("tight"), over_bytes: 1_000_000 }),
+        ..SenderConfig::default()
+    });
+    let err = send_error(tight.send_signed(&url, &RequestSpec::new("GET", "/big", Vec::new()), &creds("s")).await);
+    assert!(matches!(err, SendError::BodyTooLarge { .. }), "{err:?}");
+    let err = send_error(tight.send_signed(&url, &RequestSpec::new("GET", "/stream", Vec::new()), &creds("s")).await);
+    assert!(matches!(err, SendError::BodyTooLarge { .. }), "{err:?}");
+    assert_eq!(std::fs::read_dir(dir.join("tight")).unwrap().count(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,70 @@
+//! Answers of any size through the app's commands: a 5 MB answer streams to disk, the view carries no body
+//! text, the whole body comes back by handle as bytes, is saved to a file, and is kept in history.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use axum::routing::post;
+use axum::Router;
+use common::{input, workspace, DataDir};
+use vk_store::history::HistoryFilter;
+use vk_workspace_lib::ipc::{BodyKind, EnvironmentInput};
+
+/// A JSON answer of about `n` bytes: a success envelope with many customers.
+fn big_answer(rows: usize) -> String {
+    let customers: Vec<String> =
+        (0..rows).map(|i| format!(r#"{{"id":"CUST-{i:06}","name":"Customer number {i}","city":"Pune"}}"#)).collect();
+    format!(r#"{{"success":true,"data":{{"customers":[{}],"total":{rows}}}}}"#, customers.join(","))
+}
+
+#[tokio::test]
+async fn a_large_answer_streams_to_disk_and_comes_back_whole_by_handle() {
+    let dir = DataDir::new("large");
+    let ws = workspace(&dir).await;
+    let body = big_answer(80_000);
+    assert!(body.len() > 5_000_000);
+    let served = body.clone();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = Router::new().route("/api/v1/customers/export", post(move || async move {
+        ([("content-type", "application/json")], served)
+    }));
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+
+    let env = ws
+        .environment_save(EnvironmentInput {
+            id: None,
+            name: "Big server".into(),
+            base_url: format!("http://{addr}"),
+            api_key: "key".into(),
+            tenant_code: "123456".into(),
+            colour: "#2563eb".into(),
+            production: false,
+            variables: BTreeMap::new(),
+        })
+        .await
+        .unwrap();
+    ws.environment_set_secret(env.id, "secret".into(), true).await.unwrap();
+    ws.environment_select(env.id).await.unwrap();
+
+    let outcome = ws.send(input("POST", "/api/v1/customers/export", "{}")).await.unwrap();
+    let view = &outcome.response;
+    assert_eq!(view.size_bytes, body.len() as u64);
+    assert!(!view.body_complete && view.body_text.is_empty() && view.body_pretty.is_none(), "no large text in IPC");
+    assert_eq!(view.body_kind, BodyKind::Json);
+    let spilled: Vec<_> = std::fs::read_dir(dir.0.join("responses")).unwrap().collect();
+    assert_eq!(spilled.len(), 1, "streamed to a file in the data folder");
+
+    assert_eq!(ws.response_bytes(view.body_handle).await.unwrap(), body.as_bytes());
+    let saved = dir.0.join("saved answer.json");
+    assert_eq!(ws.response_save(view.body_handle, saved.clone()).await.unwrap(), body.len() as u64);
+    assert_eq!(std::fs::read(&saved).unwrap(), body.as_bytes());
+
+    // History keeps the whole answer too, and opening it gives a handle to it.
+    let entry = ws.history_list(HistoryFilter { limit: 1, ..Default::default() }).await.unwrap().remove(0);
+    let opened = ws.history_open(entry.id).await.unwrap().response.unwrap();
+    assert!(!opened.body_complete);
+    assert_eq!(ws.response_bytes(opened.body_handle).await.unwrap().len(), body.len());
+    assert!(ws.response_bytes(987_654).await.unwrap_err().message.contains("no longer kept"));
+}

@@ -1,0 +1,32 @@
+// Talks to the JSON tree's worker: each request gets the reply with its id.
+import type { Reply, Request } from "../workers/json.worker";
+
+type Ask = Request extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+
+export class JsonClient {
+  private readonly worker: Worker;
+  private next = 0;
+  private readonly waiting = new Map<number, (reply: Reply) => void>();
+
+  constructor() {
+    this.worker = new Worker(new URL("../workers/json.worker.ts", import.meta.url), { type: "module" });
+    this.worker.onmessage = (event: MessageEvent<Reply>) => {
+      const done = this.waiting.get(event.data.id);
+      this.waiting.delete(event.data.id);
+      done?.(event.data);
+    };
+  }
+
+  ask(request: Ask, transfer: Transferable[] = []): Promise<Reply> {
+    const id = ++this.next;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ ...request, id }, transfer);
+    });
+  }
+
+  close() {
+    this.worker.terminate();
+    this.waiting.clear();
+  }
+}
