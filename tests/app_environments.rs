@@ -73,12 +73,13 @@ async fn a_secret_saved_in_the_os_store_signs_sends_and_outlives_the_app() {
     assert!(again.environment_test_secret(created.id).await.unwrap().accepted);
 
     // Deleting the environment removes its secret from the credential store, and the sandbox takes over.
+    let reference = again.environment_secret_reference(created.id).await.unwrap();
     again.environment_delete(created.id).await.unwrap();
     assert_eq!(again.active_environment_id(), BUILTIN_SANDBOX_ID);
     let service = dir.options().credential_service.unwrap();
     let os = vk_secrets::OsStore::connect(&service).unwrap();
     use vk_secrets::SecretStore;
-    assert!(os.get(&format!("environment:{}", created.id)).unwrap().is_none());
+    assert!(os.get(&reference).unwrap().is_none());
 }
 
 #[tokio::test]
@@ -135,4 +136,23 @@ async fn the_sandbox_is_protected_and_mistakes_are_explained() {
     assert!(ws.environment_save(twin).await.unwrap_err().message.contains("already exists"));
     assert_eq!(ws.environments().await.unwrap().environments.len(), 2, "nothing half-saved");
     assert_eq!(ws.environment_select(999).await.unwrap_err().kind, ErrorKind::InvalidInput);
+}
+
+#[tokio::test]
+async fn a_new_environment_never_picks_up_the_secret_of_an_old_one_with_the_same_id() {
+    let first_dir = DataDir::new("env-reuse-a");
+    let second_dir = DataDir::new("env-reuse-b");
+    // Two data folders (say, a training session's and the everyday one), one credential store.
+    let service = first_dir.options().credential_service;
+    let first = Workspace::start(WorkspaceOptions { credential_service: service.clone(), ..first_dir.options() })
+        .await
+        .unwrap();
+    let second =
+        Workspace::start(WorkspaceOptions { credential_service: service, ..second_dir.options() }).await.unwrap();
+    let a = first.environment_save(training(&first)).await.unwrap();
+    first.environment_set_secret(a.id, BUILTIN_SECRET.into(), false).await.unwrap();
+    let b = second.environment_save(training(&second)).await.unwrap();
+    assert_eq!(a.id, b.id, "the same id in both databases");
+    assert_eq!(second.environment(b.id).await.unwrap().secret, SecretState::Missing);
+    first.environment_delete(a.id).await.unwrap();
 }

@@ -27,9 +27,10 @@ async fn a_large_answer_streams_to_disk_and_comes_back_whole_by_handle() {
     let served = body.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let router = Router::new().route("/api/v1/customers/export", post(move || async move {
-        ([("content-type", "application/json")], served)
-    }));
+    let router = Router::new().route(
+        "/api/v1/customers/export",
+        post(move || async move { ([("content-type", "application/json")], served) }),
+    );
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
 
     let env = ws

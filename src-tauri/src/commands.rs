@@ -282,8 +282,9 @@ pub fn catalog_check_form(
     endpoint_id: String,
     values: std::collections::BTreeMap<String, String>,
 ) -> Result<Vec<FieldProblem>, IpcError> {
-    let endpoint = vk_core::catalog::find(&endpoint_id)
-        .ok_or_else(|| IpcError::new(ErrorKind::InvalidInput, format!("There is no endpoint {endpoint_id} in the catalog.")))?;
+    let endpoint = vk_core::catalog::find(&endpoint_id).ok_or_else(|| {
+        IpcError::new(ErrorKind::InvalidInput, format!("There is no endpoint {endpoint_id} in the catalog."))
+    })?;
     Ok(endpoint.check_form(&values))
 }
 

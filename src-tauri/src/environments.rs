@@ -176,6 +176,11 @@ impl Workspace {
         })
     }
 
+    /// The credential-store entry name of an environment's secret (never the secret).
+    pub async fn environment_secret_reference(&self, id: i64) -> Result<String, IpcError> {
+        Ok(secret_ref(&self.environment_record(id).await?))
+    }
+
     pub(crate) async fn environment_id_by_name(&self, name: &str) -> Result<Option<i64>, IpcError> {
         let name = name.to_string();
         let list = self.with_store(|s| s.environments_list()).await?;

@@ -4,8 +4,8 @@ mod collections;
 mod commands;
 mod environments;
 mod history;
-mod responses;
 pub mod ipc;
+mod responses;
 mod secrets;
 pub mod workspace;
 

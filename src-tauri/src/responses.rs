@@ -169,6 +169,29 @@ fn body_kind(content_type: &str, first_bytes: &[u8], size: u64) -> BodyKind {
     }
 }
 
+impl crate::workspace::Workspace {
+    /// The whole body of a kept answer.
+    pub async fn response_bytes(&self, handle: u64) -> Result<Vec<u8>, IpcError> {
+        let body = self.bodies.get(handle)?;
+        tokio::task::spawn_blocking(move || body.read())
+            .await
+            .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?
+            .map_err(|e| IpcError::new(ErrorKind::Internal, format!("The answer could not be read back: {e}")))
+    }
+
+    /// Writes the whole body of a kept answer to `path` (a file the user chose); returns its size.
+    pub async fn response_save(&self, handle: u64, path: PathBuf) -> Result<u64, IpcError> {
+        let body = self.bodies.get(handle)?;
+        tokio::task::spawn_blocking(move || match &body {
+            BodyRef::Memory(bytes) => std::fs::write(&path, bytes.as_ref()).map(|()| bytes.len() as u64),
+            BodyRef::File { path: from, .. } => std::fs::copy(from, &path),
+        })
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?
+        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, format!("The file could not be written: {e}.")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,28 +233,5 @@ mod tests {
         assert!(!view.body_complete && view.body_text.is_empty() && view.body_pretty.is_none());
         assert_eq!(view.size_bytes, INLINE_VIEW_BYTES + 1);
         assert_eq!(bodies.get(view.body_handle).unwrap().read().unwrap().len(), big.len());
-    }
-}
-
-impl crate::workspace::Workspace {
-    /// The whole body of a kept answer.
-    pub async fn response_bytes(&self, handle: u64) -> Result<Vec<u8>, IpcError> {
-        let body = self.bodies.get(handle)?;
-        tokio::task::spawn_blocking(move || body.read())
-            .await
-            .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?
-            .map_err(|e| IpcError::new(ErrorKind::Internal, format!("The answer could not be read back: {e}")))
-    }
-
-    /// Writes the whole body of a kept answer to `path` (a file the user chose); returns its size.
-    pub async fn response_save(&self, handle: u64, path: PathBuf) -> Result<u64, IpcError> {
-        let body = self.bodies.get(handle)?;
-        tokio::task::spawn_blocking(move || match &body {
-            BodyRef::Memory(bytes) => std::fs::write(&path, bytes.as_ref()).map(|()| bytes.len() as u64),
-            BodyRef::File { path: from, .. } => std::fs::copy(from, &path),
-        })
-        .await
-        .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?
-        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, format!("The file could not be written: {e}.")))
     }
 }

@@ -135,7 +135,10 @@ impl Workspace {
     /// Sets the built-in sandbox's clock ahead or behind, to practise TIMESTAMP_EXPIRED. At most a day either way.
     pub fn set_sandbox_clock_offset(&self, secs: i64) -> Result<i64, IpcError> {
         if secs.abs() > 86_400 {
-            return Err(IpcError::new(ErrorKind::InvalidInput, "Set the sandbox's clock at most a day (1440 minutes) ahead or behind."));
+            return Err(IpcError::new(
+                ErrorKind::InvalidInput,
+                "Set the sandbox's clock at most a day (1440 minutes) ahead or behind.",
+            ));
         }
         self.sandbox.clock().set_offset_secs(secs);
         Ok(secs)

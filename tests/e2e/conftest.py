@@ -23,8 +23,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture()
 def driver_url():
+    """A tauri-driver of its own for each test, so each app starts on a fresh, empty data folder."""
     assert APP.exists(), f"build the app first: {APP} is missing"
     port = _free_port()
     native = _free_port()

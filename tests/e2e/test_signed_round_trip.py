@@ -5,7 +5,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from helpers import BUILTIN_SECRET, by_test_id, compose_pan_request, json_body, replace_text, screenshot, wait_environment, wait_text
+from helpers import BUILTIN_SECRET, by_test_id, compose_pan_request, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
 
 WRONG_SECRET = "not-the-right-secret-e2e"
 
@@ -91,7 +91,7 @@ def test_catalog_picker_and_test_values_fill_the_request(window):
     use_test_value(d, "does not exist (last letter X)")
     assert "ABCPE1234X" in json_body(d).get_attribute("value")
     d.find_element(*by_test_id("send")).click()
-    WebDriverWait(d, 10).until(lambda drv: '"status": "INVALID"' in drv.find_element(*by_test_id("response-body")).text)
+    wait_content(d, "response-body", '"status": "INVALID"')
 
     use_test_value(d, "A wrong OTP.")
     d.find_element(*by_test_id("send")).click()
@@ -114,7 +114,7 @@ def test_a_sent_request_is_found_in_history_by_its_answer_and_opens_again(window
     # Another request on top, so the one we want is not simply the newest.
     Select(d.find_element(*by_test_id("endpoint-picker"))).select_by_visible_text("Wallet balance")
     d.find_element(*by_test_id("send")).click()
-    WebDriverWait(d, 10).until(lambda drv: "balance" in drv.find_element(*by_test_id("response-body")).text)
+    wait_content(d, "response-body", "balance")
 
     def row_texts(drv):
         # Read in one go: the list re-renders as results arrive, so element handles can go stale.

@@ -33,7 +33,7 @@ def test_history_to_collection_to_another_environment(window):
     name = re.search(r'"registered_name": "([A-Za-z]+) ', d.find_element(*by_test_id("response-body")).text).group(1)
     Select(d.find_element(*by_test_id("endpoint-picker"))).select_by_visible_text("Wallet balance")
     d.find_element(*by_test_id("send")).click()
-    WebDriverWait(d, 10).until(lambda drv: "balance" in drv.find_element(*by_test_id("response-body")).text)
+    wait_content(d, "response-body", "balance")
 
     # 2. Find it in history by that word, and open it.
     d.find_element(*by_test_id("history-search")).send_keys(name)

@@ -34,7 +34,8 @@ fn check(cause: &str, status: CheckStatus, finding: impl Into<String>) -> CauseC
 /// The usual causes of HMAC_INVALID for this request and secret, suspects first.
 pub fn hmac_invalid_causes(request: &RequestSpec, secret: &ApiSecret) -> Vec<CauseCheck> {
     let bytes = secret.expose_bytes();
-    let padded = bytes.first().is_some_and(u8::is_ascii_whitespace) || bytes.last().is_some_and(u8::is_ascii_whitespace);
+    let padded =
+        bytes.first().is_some_and(u8::is_ascii_whitespace) || bytes.last().is_some_and(u8::is_ascii_whitespace);
     let inner_break = bytes.iter().any(|b| *b == b'\n' || *b == b'\r' || *b == b'\t');
     let secret_check = if padded || inner_break {
         check(

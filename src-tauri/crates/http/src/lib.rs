@@ -205,7 +205,9 @@ impl Sender {
             }
             match spill.as_mut() {
                 Some((spilled, file)) => {
-                    file.write_all(&chunk).await.map_err(|e| SendError::Other(format!("could not save the answer to disk: {e}")))?;
+                    file.write_all(&chunk)
+                        .await
+                        .map_err(|e| SendError::Other(format!("could not save the answer to disk: {e}")))?;
                     spilled.len += chunk.len() as u64;
                     if body.len() < SPILL_HEAD_BYTES {
                         let take = (SPILL_HEAD_BYTES - body.len()).min(chunk.len());

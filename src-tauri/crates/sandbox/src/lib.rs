@@ -10,6 +10,8 @@ mod state;
 pub mod test_values;
 
 pub use auth::{authenticate, IncomingRequest, Rejection};
-pub use config::{FailureRule, SandboxClock, SandboxConfig, SandboxCredential, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
+pub use config::{
+    FailureRule, SandboxClock, SandboxConfig, SandboxCredential, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT,
+};
 pub use server::{router, start, RunningSandbox, SandboxError};
 pub use settings::{load_settings, parse_settings, SettingsError};

@@ -59,19 +59,25 @@ fn config_from(args: &Args) -> Result<SandboxConfig, String> {
     Ok(config)
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = tokio::signal::ctrl_c();
+/// Installs the Ctrl+C and SIGTERM handlers at once (before the banner says the sandbox is ready, so a signal
+/// sent right after it is never missed) and returns what completes on either.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-            .expect("SIGTERM handler can be installed");
-        tokio::select! {
-            _ = ctrl_c => {},
-            _ = term.recv() => {},
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut term = signal(SignalKind::terminate()).expect("SIGTERM handler can be installed");
+        let mut interrupt = signal(SignalKind::interrupt()).expect("Ctrl+C handler can be installed");
+        async move {
+            tokio::select! {
+                _ = interrupt.recv() => {},
+                _ = term.recv() => {},
+            }
         }
     }
     #[cfg(not(unix))]
-    let _ = ctrl_c.await;
+    async {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 #[tokio::main]
@@ -94,6 +100,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let stop = shutdown_signal();
     println!("VistarKriya sandbox listening on {}", sandbox.base_url());
     println!("  API key:     {}", credential.api_key);
     if credential.api_key == vk_sandbox::BUILTIN_API_KEY {
@@ -114,7 +121,7 @@ async fn main() -> ExitCode {
         println!("  Allowed IPs: {}", ips.join(", "));
     }
     println!("Press Ctrl+C to stop.");
-    shutdown_signal().await;
+    stop.await;
     sandbox.stop().await;
     println!("Sandbox stopped.");
     ExitCode::SUCCESS

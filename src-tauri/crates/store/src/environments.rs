@@ -61,6 +61,14 @@ fn check(env: &Environment) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// A credential-store entry name no other environment will ever have: the id alone is not enough, because a new
+/// database (another data folder, or one set aside as damaged) starts its ids again while the keyring keeps
+/// entries, and a new environment must never pick up an old one's secret.
+fn secret_reference(id: i64) -> String {
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    format!("environment:{id}:{nanos:x}:{:x}", std::process::id())
+}
+
 impl Store {
     pub fn environments_list(&self) -> Result<Vec<Environment>, StoreError> {
         let mut st = self.conn.prepare(&format!("SELECT {COLUMNS} FROM environments ORDER BY builtin DESC, name"))?;
@@ -75,7 +83,7 @@ impl Store {
             .optional()?)
     }
 
-    /// Creates an environment (`env.id` and `env.builtin` are ignored); its secret reference is `environment:<id>`.
+    /// Creates an environment (`env.id` and `env.builtin` are ignored), with a secret reference of its own.
     pub fn environment_create(&self, env: &Environment) -> Result<Environment, StoreError> {
         check(&Environment { builtin: false, ..env.clone() })?;
         self.conn
@@ -99,10 +107,8 @@ impl Store {
                 _ => e.into(),
             })?;
         let id = self.conn.last_insert_rowid();
-        self.conn.execute(
-            "UPDATE environments SET secret_ref = ?1 WHERE id = ?2",
-            params![format!("environment:{id}"), id],
-        )?;
+        self.conn
+            .execute("UPDATE environments SET secret_ref = ?1 WHERE id = ?2", params![secret_reference(id), id])?;
         self.environment_get(id)?.ok_or_else(|| StoreError::Invalid("the new environment vanished".into()))
     }
 

@@ -169,13 +169,15 @@ async fn large_bodies_stream_to_disk_past_the_limit_and_small_ones_stay_in_memor
     let spill = vk_http::SpillConfig { dir: dir.clone(), over_bytes: 1_000_000 };
     let s = sender(SenderConfig { spill: Some(spill), ..SenderConfig::default() });
 
-    let response = s.send_signed(&url, &RequestSpec::new("GET", "/big", Vec::new()), &creds("s")).await.unwrap().response;
+    let response =
+        s.send_signed(&url, &RequestSpec::new("GET", "/big", Vec::new()), &creds("s")).await.unwrap().response;
     let spilled = response.spilled.clone().expect("streamed to disk");
     assert_eq!((spilled.len, response.size()), (3_000_000, 3_000_000));
     assert_eq!(std::fs::read(&spilled.path).unwrap(), big, "the file holds every byte, in order");
     assert_eq!(response.body, big[..vk_http::SPILL_HEAD_BYTES], "memory holds only the first bytes");
 
-    let small = s.send_signed(&url, &RequestSpec::new("GET", "/small", Vec::new()), &creds("s")).await.unwrap().response;
+    let small =
+        s.send_signed(&url, &RequestSpec::new("GET", "/small", Vec::new()), &creds("s")).await.unwrap().response;
     assert!(small.spilled.is_none());
     assert_eq!(small.body, b"small");
 

@@ -45,7 +45,8 @@ fn environments_are_created_updated_and_deleted() {
     let dir = TempDir::new("env-crud");
     let (store, _) = Store::open(&dir.db()).unwrap();
     let created = store.environment_create(&production()).unwrap();
-    assert_eq!(created.secret_ref.as_deref(), Some(format!("environment:{}", created.id).as_str()));
+    let reference = created.secret_ref.clone().unwrap();
+    assert!(reference.starts_with(&format!("environment:{}:", created.id)), "{reference}");
     assert!(created.production);
     assert!(store.environment_create(&production()).unwrap_err().to_string().contains("already exists"));
     let bad = Environment { base_url: "vistarkriya.com".into(), name: "Other".into(), ..production() };
