@@ -37,6 +37,7 @@ fn main() {
         "startup_notices",
         "catalog_list",
         "catalog_check_form",
+        "json_check",
         "error_codes",
         "error_explanations",
         "sandbox_test_values",

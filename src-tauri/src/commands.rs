@@ -288,6 +288,12 @@ pub fn catalog_check_form(
     Ok(endpoint.check_form(&values))
 }
 
+/// Where a JSON text breaks (line, column, plain words), for the body editor; `None` when it is valid.
+#[tauri::command]
+pub fn json_check(text: String) -> Option<vk_core::JsonProblem> {
+    vk_core::json_problem(&text)
+}
+
 /// Every error code a history entry can carry: the API's own, then those of sends that got no answer.
 #[tauri::command]
 pub fn error_codes() -> Vec<String> {

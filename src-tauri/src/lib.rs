@@ -63,6 +63,7 @@ pub fn run() {
             commands::startup_notices,
             commands::catalog_list,
             commands::catalog_check_form,
+            commands::json_check,
             commands::error_codes,
             commands::error_explanations,
             commands::sandbox_test_values,

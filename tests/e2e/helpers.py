@@ -43,6 +43,12 @@ def json_body(driver):
     return driver.find_element(*by_test_id("body"))
 
 
+def body_text(driver):
+    """What the JSON body editor holds (CodeMirror: read from the page, as it is not a form field)."""
+    driver.find_element(*by_test_id("mode-json")).click()
+    return driver.execute_script("return document.querySelector('[data-testid=body]').textContent")
+
+
 def compose_pan_request(driver):
     Select(driver.find_element(*by_test_id("method"))).select_by_visible_text("POST")
     replace_text(driver.find_element(*by_test_id("endpoint")), "/api/v1/verify/pan")

@@ -6,7 +6,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import by_test_id, replace_text, screenshot, wait_environment, wait_text
+from helpers import by_test_id, json_body, replace_text, screenshot, wait_environment, wait_text
 
 WRONG_SECRET = "not-the-right-secret-e2e"
 
@@ -82,3 +82,18 @@ def test_clock_and_signature_errors_are_explained_with_what_the_app_measured(win
     assert "in step with the server" in wait_text(d, "clock-difference", "in step")
     assert "·" not in d.find_element(*by_test_id("string-to-sign")).text.split("GET")[0], "no spaces in the time"
     screenshot(d, "signature-inspector")
+
+
+def test_json_mode_marks_where_invalid_json_breaks(window):
+    d = window
+    wait_environment(d, "Sandbox (built in)")
+    d.find_element(*by_test_id("open-palette")).click()
+    visible(d, "palette").find_element(*by_test_id("palette-search")).send_keys("verify pan")
+    d.find_element(*by_test_id("palette-search")).send_keys(Keys.ENTER)
+    # The editor closes the brace itself, as code editors do; the comma before it is the mistake.
+    replace_text(json_body(d), '{"pan": "ABCPE1234F",')
+    problem = wait_text(d, "json-problem", "Line 1, column 22")
+    assert "a comma too many" in problem, problem
+    # The form cannot read broken JSON, and says so instead of guessing.
+    assert not d.find_element(*by_test_id("mode-form")).is_enabled()
+    screenshot(d, "json-mode-invalid")

@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from helpers import BUILTIN_SECRET, by_test_id, compose_pan_request, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
+from helpers import BUILTIN_SECRET, body_text, by_test_id, compose_pan_request, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
 
 
 def row_texts(driver):
@@ -40,7 +40,7 @@ def test_history_to_collection_to_another_environment(window):
     WebDriverWait(d, 10).until(lambda drv: (t := row_texts(drv)) and len(t) == 1 and "verify/pan" in t[0])
     d.find_element(By.CSS_SELECTOR, '[data-testid="history-row"] .history-open').click()
     wait_text(d, "response-note", "Opened from history")
-    assert "LMNPK2468Q" in json_body(d).get_attribute("value")
+    assert "LMNPK2468Q" in body_text(d)
 
     # 3. Save it to a collection with Ctrl+S, into a new folder.
     d.find_element(*by_test_id("endpoint")).send_keys(Keys.CONTROL, "s")
@@ -83,7 +83,7 @@ def test_history_to_collection_to_another_environment(window):
     wait_environment(d, "Training")
     assert "in the keyring" in d.find_element(*by_test_id("secret-state")).text
     d.find_element(*by_test_id("collection-request")).click()
-    assert "LMNPK2468Q" in json_body(d).get_attribute("value")
+    assert "LMNPK2468Q" in body_text(d)
     d.find_element(*by_test_id("send")).click()
     wait_text(d, "status", "200 OK")
     d.find_element(*by_test_id("sidebar-history")).click()

@@ -7,6 +7,8 @@ import { useFormCheck } from "../hooks/useFormCheck";
 import { draftFromEndpoint, METHODS, MODULE_NAMES } from "../lib/draft";
 import { buildInput, matchEndpoint, valuesFrom, type FormValues } from "../lib/form";
 import { clockPhrase, CLOCK_WARNING_SECS } from "../lib/visible";
+import type { JsonProblem } from "../bindings/JsonProblem";
+import { JsonEditor } from "./JsonEditor";
 import { RequestForm } from "./RequestForm";
 
 interface Props {
@@ -72,6 +74,7 @@ export function Composer(props: Props) {
   const formMode = mode === "form" && current !== null && values !== null;
   const blocked = current !== null && values !== null && problems.length > 0;
   const [askedAnyway, setAskedAnyway] = useState(false);
+  const [jsonProblem, setJsonProblem] = useState<JsonProblem | null>(null);
 
   const onFormChange = (next: FormValues) => {
     if (!current) return;
@@ -177,17 +180,15 @@ export function Composer(props: Props) {
         <RequestForm endpoint={current} values={values} problems={problems} onChange={onFormChange} />
       ) : (
         <>
-        <label htmlFor="body" className="body-label">
+        <label className="body-label">
           Body (JSON){bodyless && <span className="hint"> — usually empty for {method}</span>}
         </label>
-        <textarea
-          id="body"
-          data-testid="body"
-          spellCheck={false}
-          value={body}
-          placeholder={bodyless ? "No body" : '{"pan":"ABCDE1234F"}'}
-          onChange={(e) => onDraftChange({ ...draft, body: e.target.value })}
-        />
+        <JsonEditor value={body} label="Body (JSON)" onChange={(text) => onDraftChange({ ...draft, body: text })} onProblem={setJsonProblem} />
+        {jsonProblem && body.trim() !== "" && (
+          <p className="json-problem" role="status" data-testid="json-problem">
+            Line {jsonProblem.line}, column {jsonProblem.column}: {jsonProblem.message}.
+          </p>
+        )}
         <p className="hint">The body is sent exactly as typed and signed byte for byte. Press Ctrl+Enter to send.</p>
         </>
       )}

@@ -16,6 +16,7 @@ import type { HistoryOpened } from "../bindings/HistoryOpened";
 import type { HistorySettings } from "../bindings/HistorySettings";
 import type { HistorySummary } from "../bindings/HistorySummary";
 import type { IpcError } from "../bindings/IpcError";
+import type { JsonProblem } from "../bindings/JsonProblem";
 import type { Item } from "../bindings/Item";
 import type { SavedRequest } from "../bindings/SavedRequest";
 import type { SecretCheck } from "../bindings/SecretCheck";
@@ -202,4 +203,9 @@ export function errorExplanations(): Promise<Explanation[]> {
 /** Saves the whole body of an answer to `path`; resolves to its size in bytes. */
 export function responseSave(handle: number, path: string): Promise<number> {
   return invoke<number>("response_save", { handle, path });
+}
+
+/** Where a JSON text breaks, or null when it is valid. */
+export function jsonCheck(text: string): Promise<JsonProblem | null> {
+  return invoke<JsonProblem | null>("json_check", { text });
 }

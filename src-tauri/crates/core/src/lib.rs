@@ -11,6 +11,6 @@ pub mod sign;
 pub mod variables;
 
 pub use error_codes::{ApiErrorCode, Explanation};
-pub use request::{Credentials, RequestSpec};
+pub use request::{json_problem, Credentials, JsonProblem, RequestSpec};
 pub use secret::ApiSecret;
 pub use sign::{sign, SignError, SignedRequest};

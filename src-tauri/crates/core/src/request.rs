@@ -1,6 +1,48 @@
 //! The request model that gets signed: method, endpoint (path plus optional query), exact body bytes.
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::secret::ApiSecret;
+
+/// Where a JSON text breaks (1-based line and column, as editors count), and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct JsonProblem {
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+/// The first problem in a JSON text, or `None` when it is valid (an empty text is valid: no body).
+pub fn json_problem(text: &str) -> Option<JsonProblem> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let e = serde_json::from_str::<serde::de::IgnoredAny>(text).err()?;
+    let full = e.to_string();
+    let terse = full.split(" at line ").next().unwrap_or(&full);
+    Some(JsonProblem { line: e.line() as u32, column: e.column().max(1) as u32, message: plain_json_message(terse) })
+}
+
+/// serde_json's terse messages in plain words.
+fn plain_json_message(terse: &str) -> String {
+    let plain = [
+        ("trailing comma", "there is a comma too many just before this"),
+        (
+            "key must be a string",
+            "a field name in double quotes was expected here (a comma too many, or a name without quotes?)",
+        ),
+        ("EOF while parsing", "the JSON ends too soon: a closing }, ] or \" is missing"),
+        ("expected value", "a value was expected here: text in double quotes, a number, true, false or null"),
+        ("expected `:`", "a colon (:) was expected after the field name"),
+        ("expected `,` or `}`", "a comma or a closing } was expected here"),
+        ("expected `,` or `]`", "a comma or a closing ] was expected here"),
+        ("control character", "a line break or tab inside text must be written as \\n or \\t"),
+        ("trailing characters", "there is more after the end of the JSON"),
+    ];
+    plain.iter().find(|(k, _)| terse.contains(k)).map_or_else(|| terse.to_string(), |(_, p)| (*p).to_string())
+}
 
 /// A request as the user composed it. Nothing here is normalised: what is signed is what is sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +79,24 @@ pub struct Credentials {
     pub api_key: String,
     pub tenant_code: String,
     pub secret: ApiSecret,
+}
+
+#[cfg(test)]
+mod json_problem_tests {
+    use super::json_problem;
+
+    #[test]
+    fn says_where_the_json_breaks() {
+        assert_eq!(json_problem(r#"{"pan":"ABCDE1234F"}"#), None);
+        assert_eq!(json_problem("  "), None);
+        let p = json_problem("{\n  \"pan\": \"A\",\n}").unwrap();
+        assert_eq!((p.line, p.column), (3, 1));
+        assert!(p.message.contains("a comma too many"), "{}", p.message);
+        let p = json_problem(r#"{"pan":"#).unwrap();
+        assert_eq!(p.line, 1);
+        assert!(p.message.contains("ends too soon"), "{}", p.message);
+        assert!(json_problem("{pan: 1}").unwrap().message.contains("double quotes"));
+    }
 }
 
 #[cfg(test)]
