@@ -5,7 +5,7 @@ mod common;
 
 use common::{input, workspace, DataDir};
 use vk_store::history::HistoryFilter;
-use vk_workspace_lib::ipc::{ErrorKind, HistorySettings};
+use vk_workspace_lib::ipc::{ErrorKind, HeaderPair, HistorySettings};
 
 const AADHAAR: &str = "234123412346";
 
@@ -57,4 +57,22 @@ async fn retention_and_masking_apply_at_once_and_after_a_restart() {
     let again = workspace(&dir).await;
     assert_eq!(again.history_settings().keep_count, Some(2));
     assert_eq!(again.history_list(HistoryFilter { limit: 10, ..Default::default() }).await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn extra_headers_are_sent_checked_and_come_back_from_history() {
+    let dir = DataDir::new("extra-headers");
+    let ws = workspace(&dir).await;
+    let mut with_header = input("GET", "/api/v1/wallet/core/balance", "");
+    with_header.extra_headers = vec![HeaderPair { name: "X-Request-Id".into(), value: "trace-42".into() }];
+    assert_eq!(ws.send(with_header.clone()).await.unwrap().response.status, 200);
+    let id = ws.history_list(HistoryFilter { limit: 1, ..Default::default() }).await.unwrap()[0].id;
+    let opened = ws.history_open(id).await.unwrap();
+    assert_eq!(opened.input.extra_headers, with_header.extra_headers, "the signature headers are not among them");
+
+    let mut reserved = with_header.clone();
+    reserved.extra_headers = vec![HeaderPair { name: "X-Signature".into(), value: "0".repeat(64) }];
+    let err = ws.send(reserved).await.unwrap_err();
+    assert_eq!(err.kind, ErrorKind::InvalidInput);
+    assert!(err.message.contains("sets the X-Signature header itself"), "{}", err.message);
 }

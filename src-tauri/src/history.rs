@@ -3,7 +3,7 @@
 
 use vk_store::history::{HistoryFilter, HistorySummary};
 
-use crate::ipc::{ErrorKind, HistoryOpened, HistorySettings, IpcError, SendInput, SendOutcome};
+use crate::ipc::{ErrorKind, HeaderPair, HistoryOpened, HistorySettings, IpcError, SendInput, SendOutcome};
 use crate::responses::BodyRef;
 use crate::workspace::{now_ms, Workspace};
 
@@ -32,6 +32,13 @@ impl Workspace {
                 method: entry.summary.method.clone(),
                 endpoint: entry.summary.endpoint.clone(),
                 body: entry.request_body,
+                // The signature headers are made afresh at every send; the rest were the user's own.
+                extra_headers: entry
+                    .request_headers
+                    .iter()
+                    .filter(|(name, _)| !vk_core::sign::is_signature_header(name))
+                    .map(|(name, value)| HeaderPair { name: name.clone(), value: value.clone() })
+                    .collect(),
             },
             response,
             summary: entry.summary,

@@ -113,9 +113,12 @@ pub struct SendInput {
     pub method: String,
     pub endpoint: String,
     pub body: String,
+    /// Headers to send besides the four signature headers (which the app adds) and Content-Type.
+    #[serde(default)]
+    pub extra_headers: Vec<HeaderPair>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct HeaderPair {
     pub name: String,

@@ -186,8 +186,13 @@ impl Workspace {
         let invalid = |m: String| IpcError::new(ErrorKind::InvalidInput, m);
         let endpoint = substitute(&input.endpoint, &target.variables).map_err(invalid)?;
         let body = substitute(&input.body, &target.variables).map_err(invalid)?;
-        let request = RequestSpec::new(input.method, endpoint, body.into_bytes());
+        let mut request = RequestSpec::new(input.method, endpoint, body.into_bytes());
         request.check_json_body().map_err(invalid)?;
+        for header in input.extra_headers.iter().filter(|h| !h.name.trim().is_empty()) {
+            let value = substitute(&header.value, &target.variables).map_err(invalid)?;
+            vk_core::sign::check_extra_header(header.name.trim(), &value).map_err(invalid)?;
+            request.extra_headers.push((header.name.trim().to_string(), value));
+        }
         let mut entry = NewEntry {
             sent_at_ms: now_ms(),
             environment: target.name.clone(),
@@ -209,6 +214,7 @@ impl Workspace {
         };
         let response = self.bodies.view(&exchange.response);
         entry.request_headers = exchange.signed.headers().iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
+        entry.request_headers.extend(request.extra_headers.iter().cloned());
         entry.status = Some(exchange.response.status);
         entry.response_headers = exchange.response.headers.clone();
         entry.elapsed_ms = response.elapsed_ms;

@@ -39,7 +39,7 @@ pub async fn workspace(dir: &DataDir) -> Workspace {
 }
 
 pub fn input(method: &str, endpoint: &str, body: &str) -> SendInput {
-    SendInput { method: method.into(), endpoint: endpoint.into(), body: body.into() }
+    SendInput { method: method.into(), endpoint: endpoint.into(), body: body.into(), extra_headers: Vec::new() }
 }
 
 /// Every file under `dir`, recursively.

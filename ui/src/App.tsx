@@ -22,7 +22,7 @@ import { useEnvironments } from "./hooks/useEnvironments";
 import { useHistory } from "./hooks/useHistory";
 import { useSend } from "./hooks/useSend";
 import { collectionRequestSave, errorCodes, historyOpen, startupNotices, toIpcError } from "./lib/api";
-import { draftFromEndpoint, draftFromTestValue, FIRST_DRAFT } from "./lib/draft";
+import { draftFromEndpoint, draftFromTestValue, FIRST_DRAFT, headersFromSaved, headersToSaved } from "./lib/draft";
 
 function openedNote(opened: HistoryOpened): string {
   const when = new Date(opened.summary.sent_at_ms).toLocaleString();
@@ -96,9 +96,11 @@ export function App() {
     folder_id: null,
     name: titleFor(input),
     description: "",
-    ...input,
+    method: input.method,
+    endpoint: input.endpoint,
+    body: input.body,
     form_values: "{}",
-    extra_headers: [],
+    extra_headers: headersToSaved(input.extra_headers),
   });
 
   const save = () => {
@@ -106,7 +108,13 @@ export function App() {
       setSaving(asSaved(draft));
       return;
     }
-    const updated = { ...linked, ...draft };
+    const updated: SavedRequest = {
+      ...linked,
+      method: draft.method,
+      endpoint: draft.endpoint,
+      body: draft.body,
+      extra_headers: headersToSaved(draft.extra_headers),
+    };
     collectionRequestSave(updated).then(
       () => {
         setLinked(updated);
@@ -153,7 +161,7 @@ export function App() {
   const openSaved = (r: SavedRequest) => {
     sender.clear();
     setOpened(null);
-    setDraft({ method: r.method, endpoint: r.endpoint, body: r.body });
+    setDraft({ method: r.method, endpoint: r.endpoint, body: r.body, extra_headers: headersFromSaved(r.extra_headers) });
     setLinked(r);
   };
 

@@ -9,7 +9,9 @@ import { buildInput, matchEndpoint, valuesFrom, type FormValues } from "../lib/f
 import { clockPhrase, CLOCK_WARNING_SECS } from "../lib/visible";
 import type { JsonProblem } from "../bindings/JsonProblem";
 import { JsonEditor } from "./JsonEditor";
+import { KeyValueTable } from "./KeyValueTable";
 import { RequestForm } from "./RequestForm";
+import { queryRows, withQuery, type QueryRow } from "../lib/query";
 
 interface Props {
   draft: SendInput;
@@ -75,6 +77,14 @@ export function Composer(props: Props) {
   const blocked = current !== null && values !== null && problems.length > 0;
   const [askedAnyway, setAskedAnyway] = useState(false);
   const [jsonProblem, setJsonProblem] = useState<JsonProblem | null>(null);
+  // The query table's own rows while they are what the endpoint was built from (so an empty new row stays).
+  const [queryState, setQueryState] = useState<{ rows: QueryRow[]; endpoint: string } | null>(null);
+  const rows = queryState?.endpoint === endpoint ? queryState.rows : queryRows(endpoint);
+  const onQueryChange = (next: QueryRow[]) => {
+    const built = withQuery(endpoint, next);
+    setQueryState({ rows: next, endpoint: built });
+    onDraftChange({ ...draft, endpoint: built });
+  };
 
   const onFormChange = (next: FormValues) => {
     if (!current) return;
@@ -180,6 +190,10 @@ export function Composer(props: Props) {
         <RequestForm endpoint={current} values={values} problems={problems} onChange={onFormChange} />
       ) : (
         <>
+        <details className="query-details" open={rows.length > 0}>
+          <summary>Query parameters ({rows.length})</summary>
+          <KeyValueTable caption="Query parameters" rows={rows} onChange={onQueryChange} namePlaceholder="name, e.g. page" testId="query-table" />
+        </details>
         <label className="body-label">
           Body (JSON){bodyless && <span className="hint"> — usually empty for {method}</span>}
         </label>
@@ -192,6 +206,17 @@ export function Composer(props: Props) {
         <p className="hint">The body is sent exactly as typed and signed byte for byte. Press Ctrl+Enter to send.</p>
         </>
       )}
+      <details className="query-details" open={draft.extra_headers.length > 0}>
+        <summary>Extra headers ({draft.extra_headers.length})</summary>
+        <p className="hint">The four signature headers (X-API-Key, X-Timestamp, X-Signature, X-Tenant-Code) are added at every send.</p>
+        <KeyValueTable
+          caption="Extra headers"
+          rows={draft.extra_headers}
+          onChange={(headers) => onDraftChange({ ...draft, extra_headers: headers })}
+          namePlaceholder="name, e.g. X-Request-Id"
+          testId="headers-table"
+        />
+      </details>
       {blocked && (
         <p className={askedAnyway ? "blocked-note shown" : "blocked-note"} data-testid="blocked-note" role={askedAnyway ? "alert" : undefined}>
           {problems.length === 1 ? "One field needs attention" : `${problems.length} fields need attention`} before sending.{" "}

@@ -1,7 +1,7 @@
 // Unit tests for filling the composer from catalog entries and test values.
 import { describe, expect, it } from "vitest";
 import type { Endpoint } from "../bindings/Endpoint";
-import { draftFromEndpoint, draftFromTestValue } from "./draft";
+import { draftFromEndpoint, draftFromTestValue, headersFromSaved, headersToSaved } from "./draft";
 
 const endpoint: Endpoint = {
   id: "customers.get",
@@ -19,7 +19,7 @@ const endpoint: Endpoint = {
 
 describe("drafts", () => {
   it("uses the ready-to-send example target, and no body when there is none", () => {
-    expect(draftFromEndpoint(endpoint)).toEqual({ method: "GET", endpoint: "/api/v1/customers/CUST-0001", body: "" });
+    expect(draftFromEndpoint(endpoint)).toEqual({ method: "GET", endpoint: "/api/v1/customers/CUST-0001", body: "", extra_headers: [] });
   });
   it("copies a test value's request as it is", () => {
     const tv = {
@@ -32,6 +32,14 @@ describe("drafts", () => {
       expect_error: null,
       expect_at: null,
     };
-    expect(draftFromTestValue(tv)).toEqual({ method: "POST", endpoint: "/api/v1/verify/pan", body: '{"pan":"ABCPE1234X"}' });
+    expect(draftFromTestValue(tv)).toEqual({ method: "POST", endpoint: "/api/v1/verify/pan", body: '{"pan":"ABCPE1234X"}', extra_headers: [] });
+  });
+});
+
+describe("saved headers", () => {
+  it("turn into the composer's rows and back, leaving out rows without a name", () => {
+    const rows = headersFromSaved([["X-Request-Id", "1"]]);
+    expect(rows).toEqual([{ name: "X-Request-Id", value: "1" }]);
+    expect(headersToSaved([...rows, { name: " ", value: "x" }])).toEqual([["X-Request-Id", "1"]]);
   });
 });

@@ -34,17 +34,17 @@ describe("form mode", () => {
   });
 
   it("reads values from the path, the query and the body", () => {
-    expect(valuesFrom(customer, { method: "GET", endpoint: "/api/v1/customers/CUST%201", body: "" })).toEqual({ id: "CUST 1" });
-    expect(valuesFrom(search, { method: "GET", endpoint: "/api/v1/customers/search?q=ram+k&page=2", body: "" })).toEqual({ q: "ram k", page: "2" });
-    expect(valuesFrom(pay, { method: "POST", endpoint: "/api/v1/wallet/pay", body: '{"amount":12.5}' })).toEqual({ amount: "12.5" });
-    expect(valuesFrom(pan, { method: "POST", endpoint: "/api/v1/verify/pan", body: "{not json" })).toBeNull();
-    expect(valuesFrom(pan, { method: "POST", endpoint: "/api/v1/verify/pan", body: "[1]" })).toBeNull();
+    expect(valuesFrom(customer, { method: "GET", endpoint: "/api/v1/customers/CUST%201", body: "", extra_headers: [] })).toEqual({ id: "CUST 1" });
+    expect(valuesFrom(search, { method: "GET", endpoint: "/api/v1/customers/search?q=ram+k&page=2", body: "", extra_headers: [] })).toEqual({ q: "ram k", page: "2" });
+    expect(valuesFrom(pay, { method: "POST", endpoint: "/api/v1/wallet/pay", body: '{"amount":12.5}', extra_headers: [] })).toEqual({ amount: "12.5" });
+    expect(valuesFrom(pan, { method: "POST", endpoint: "/api/v1/verify/pan", body: "{not json", extra_headers: [] })).toBeNull();
+    expect(valuesFrom(pan, { method: "POST", endpoint: "/api/v1/verify/pan", body: "[1]", extra_headers: [] })).toBeNull();
   });
 
   it("builds the request back, typed, keeping what the catalog does not describe", () => {
-    const previous = { method: "POST", endpoint: "/api/v1/wallet/pay?trace=1", body: '{"amount":1,"extra":true}' };
+    const previous = { method: "POST", endpoint: "/api/v1/wallet/pay?trace=1", body: '{"amount":1,"extra":true}', extra_headers: [] };
     const built = buildInput(pay, { amount: "250", note: "" }, previous);
-    expect(built).toEqual({ method: "POST", endpoint: "/api/v1/wallet/pay?trace=1", body: '{"amount":250,"extra":true}' });
+    expect(built).toEqual({ method: "POST", endpoint: "/api/v1/wallet/pay?trace=1", body: '{"amount":250,"extra":true}', extra_headers: [] });
     // A value that is not a number stays text, so a negative test sends exactly what was typed.
     expect(buildInput(pay, { amount: "12a" }, previous).body).toBe('{"amount":"12a","extra":true}');
     expect(buildInput(customer, { id: "A/B" }, previous).endpoint).toBe("/api/v1/customers/A%2FB?trace=1");
@@ -52,7 +52,7 @@ describe("form mode", () => {
   });
 
   it("round-trips a request through the form", () => {
-    const input = { method: "POST", endpoint: "/api/v1/verify/pan", body: '{"pan":"ABCDE1234F","name":"Ramesh Kumar"}' };
+    const input = { method: "POST", endpoint: "/api/v1/verify/pan", body: '{"pan":"ABCDE1234F","name":"Ramesh Kumar"}', extra_headers: [] };
     const values = valuesFrom(pan, input);
     expect(values).not.toBeNull();
     expect(buildInput(pan, values ?? {}, input)).toEqual(input);

@@ -120,5 +120,5 @@ export function buildInput(e: Endpoint, values: FormValues, previous: SendInput)
     for (const [k, v] of Object.entries(old)) if (!e.body.some((f) => f.name === k)) next[k] = v;
     body = JSON.stringify(next);
   }
-  return { method: e.method, endpoint: query ? `${path}?${query}` : path, body };
+  return { method: e.method, endpoint: query ? `${path}?${query}` : path, body, extra_headers: previous.extra_headers };
 }

@@ -14,6 +14,29 @@ pub const HEADER_TIMESTAMP: &str = "X-Timestamp";
 pub const HEADER_SIGNATURE: &str = "X-Signature";
 pub const HEADER_TENANT: &str = "X-Tenant-Code";
 
+/// Whether `name` is one of the four headers the signature travels in (any letter case).
+pub fn is_signature_header(name: &str) -> bool {
+    [HEADER_API_KEY, HEADER_TIMESTAMP, HEADER_SIGNATURE, HEADER_TENANT].iter().any(|h| h.eq_ignore_ascii_case(name))
+}
+
+/// Checks an extra header a person added: a valid name, not one the app sets itself, a value on one line.
+pub fn check_extra_header(name: &str, value: &str) -> Result<(), String> {
+    let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
+    if name.is_empty() || !name.bytes().all(token) {
+        return Err(format!(
+            "The header name \"{name}\" is not valid: use letters, digits and dashes only, such as X-Request-Id."
+        ));
+    }
+    let reserved = ["content-type", "content-length", "host", "transfer-encoding", "connection"];
+    if is_signature_header(name) || reserved.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+        return Err(format!("The app sets the {name} header itself. Remove it from the extra headers."));
+    }
+    if value.contains(['\r', '\n']) {
+        return Err(format!("The value of the {name} header must be on one line."));
+    }
+    Ok(())
+}
+
 const KNOWN_METHODS: [&str; 7] = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 /// Why a request cannot be signed. Each message says what to change.
@@ -157,6 +180,22 @@ pub fn sign(request: &RequestSpec, credentials: &Credentials, timestamp: u64) ->
         signature,
         tenant_code: credentials.tenant_code.clone(),
     })
+}
+
+#[cfg(test)]
+mod extra_header_tests {
+    use super::*;
+
+    #[test]
+    fn extra_headers_are_checked() {
+        assert!(check_extra_header("X-Request-Id", "abc-1").is_ok());
+        assert!(check_extra_header("x-signature", "f00").unwrap_err().contains("sets the x-signature header itself"));
+        assert!(check_extra_header("Content-Type", "text/plain").is_err());
+        assert!(check_extra_header("Bad Name", "x").unwrap_err().contains("not valid"));
+        assert!(check_extra_header("", "x").is_err());
+        assert!(check_extra_header("X-Note", "a\nb").unwrap_err().contains("one line"));
+        assert!(is_signature_header("X-TIMESTAMP") && !is_signature_header("X-Trace"));
+    }
 }
 
 #[cfg(test)]
