@@ -97,3 +97,21 @@ def test_json_mode_marks_where_invalid_json_breaks(window):
     # The form cannot read broken JSON, and says so instead of guessing.
     assert not d.find_element(*by_test_id("mode-form")).is_enabled()
     screenshot(d, "json-mode-invalid")
+
+
+def test_several_requests_in_tabs_each_with_its_own_answer(window):
+    d = window
+    wait_environment(d, "Sandbox (built in)")
+    d.find_element(*by_test_id("send")).click()
+    wait_text(d, "summary-headline", "Wallet balance")
+    d.find_element(*by_test_id("endpoint")).send_keys(Keys.CONTROL, "t")
+    WebDriverWait(d, 10).until(lambda drv: len(drv.find_elements(*by_test_id("request-tab"))) == 2)
+    d.find_element(*by_test_id("open-palette")).click()
+    visible(d, "palette").find_element(*by_test_id("palette-search")).send_keys("credit score")
+    d.find_element(*by_test_id("palette-search")).send_keys(Keys.ENTER)
+    d.find_element(*by_test_id("send")).click()
+    wait_text(d, "summary-headline", "Credit score")
+    screenshot(d, "tabs")
+    d.find_elements(*by_test_id("request-tab"))[0].click()
+    wait_text(d, "summary-headline", "Wallet balance")
+    assert d.find_element(*by_test_id("endpoint")).get_attribute("value") == "/api/v1/wallet/core/balance"

@@ -15,14 +15,15 @@ import { HistoryPanel } from "./components/HistoryPanel";
 import { ResponsePanel, type Shown } from "./components/ResponsePanel";
 import { SaveRequestDialog } from "./components/SaveRequestDialog";
 import { Sidebar, type SidebarTab } from "./components/Sidebar";
+import { TabBar } from "./components/TabBar";
 import { TestValuesDialog } from "./components/TestValuesDialog";
 import { useCatalog } from "./hooks/useCatalog";
 import { useCollections } from "./hooks/useCollections";
 import { useEnvironments } from "./hooks/useEnvironments";
 import { useHistory } from "./hooks/useHistory";
-import { useSend } from "./hooks/useSend";
-import { collectionRequestSave, errorCodes, historyOpen, startupNotices, toIpcError } from "./lib/api";
-import { draftFromEndpoint, draftFromTestValue, FIRST_DRAFT, headersFromSaved, headersToSaved } from "./lib/draft";
+import { useTabs, type RequestTab } from "./hooks/useTabs";
+import { collectionRequestSave, errorCodes, historyOpen, historyRerun, requestSend, startupNotices, toIpcError } from "./lib/api";
+import { draftFromEndpoint, draftFromTestValue, headersFromSaved, headersToSaved } from "./lib/draft";
 
 function openedNote(opened: HistoryOpened): string {
   const when = new Date(opened.summary.sent_at_ms).toLocaleString();
@@ -38,11 +39,10 @@ export function App() {
   const { endpoints, testValues } = useCatalog();
   const history = useHistory();
   const tree = useCollections();
-  const sender = useSend();
-  const [draft, setDraft] = useState<SendInput>(FIRST_DRAFT);
-  const [linked, setLinked] = useState<SavedRequest | null>(null);
+  const tabs = useTabs();
+  const { draft, linked, opened } = tabs.active;
+  const setDraft = (next: SendInput) => tabs.update({ draft: next });
   const [showTestValues, setShowTestValues] = useState(false);
-  const [opened, setOpened] = useState<HistoryOpened | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
   const [codes, setCodes] = useState<string[]>([]);
   const [tab, setTab] = useState<SidebarTab>("history");
@@ -60,15 +60,14 @@ export function App() {
     errorCodes().then(setCodes, () => setCodes([]));
   }, []);
 
-  const { error } = sender;
+  const { error, outcome, sending } = tabs.active;
   const shown: Shown | null = opened
     ? opened.response && { response: opened.response, signature: null, hmacChecks: [] }
-    : sender.outcome && { response: sender.outcome.response, signature: sender.outcome.signature, hmacChecks: sender.outcome.hmac_checks };
+    : outcome && { response: outcome.response, signature: outcome.signature, hmacChecks: outcome.hmac_checks };
 
   const go = (p: Pending) => {
-    setOpened(null);
     const environment = p.kind === "draft" ? p.environment : p.item.environment;
-    const sent = p.kind === "draft" ? sender.send(p.input) : sender.rerun(p.item.id);
+    const sent = tabs.run(() => (p.kind === "draft" ? requestSend(p.input) : historyRerun(p.item.id)));
     void sent.then((outcome) => {
       const diff = outcome?.response.clock_difference_secs;
       if (diff !== undefined && diff !== null) setClock({ environment, diff });
@@ -82,10 +81,9 @@ export function App() {
     else go(p);
   };
 
-  const newDraft = (input: SendInput) => {
-    setDraft(input);
-    setLinked(null);
-  };
+  const newDraft = (input: SendInput) => tabs.update({ draft: input, linked: null });
+
+  const titleOf = (t: RequestTab) => t.linked?.name ?? titleFor(t.draft);
 
   const titleFor = (input: SendInput) =>
     endpoints.find((e) => e.method === input.method && e.example_target.split("?")[0] === input.endpoint.split("?")[0])?.title ??
@@ -117,7 +115,7 @@ export function App() {
     };
     collectionRequestSave(updated).then(
       () => {
-        setLinked(updated);
+        tabs.update({ linked: updated });
         notify({ text: `Saved “${updated.name}”.` });
       },
       (e: unknown) => notify({ text: toIpcError(e).message }),
@@ -135,6 +133,12 @@ export function App() {
       if (e.key.toLowerCase() === "s") {
         e.preventDefault();
         save();
+      } else if (e.key.toLowerCase() === "t") {
+        e.preventDefault();
+        tabs.open();
+      } else if (e.key.toLowerCase() === "w") {
+        e.preventDefault();
+        tabs.close(tabs.active.id);
       } else if (e.key.toLowerCase() === "k") {
         e.preventDefault();
         setPalette(true);
@@ -151,18 +155,20 @@ export function App() {
           then(entry);
           return;
         }
-        setOpened(entry);
-        newDraft(entry.input);
+        tabs.place(entry.input, { opened: entry, linked: null, outcome: null, error: null });
       },
       (e: unknown) => notify({ text: toIpcError(e).message }),
     );
   };
 
   const openSaved = (r: SavedRequest) => {
-    sender.clear();
-    setOpened(null);
-    setDraft({ method: r.method, endpoint: r.endpoint, body: r.body, extra_headers: headersFromSaved(r.extra_headers) });
-    setLinked(r);
+    const already = tabs.tabs.find((t) => t.linked?.id === r.id);
+    if (already) {
+      tabs.select(already.id);
+      return;
+    }
+    const input = { method: r.method, endpoint: r.endpoint, body: r.body, extra_headers: headersFromSaved(r.extra_headers) };
+    tabs.place(input, { linked: r, opened: null, outcome: null, error: null });
   };
 
   return (
@@ -190,12 +196,15 @@ export function App() {
           }
           collections={<CollectionsPanel tree={tree} onOpen={openSaved} notify={notify} />}
         />
+        <div className="middle">
+        <TabBar tabs={tabs.tabs} activeId={tabs.active.id} titleOf={titleOf} onSelect={tabs.select} onClose={tabs.close} onNew={() => tabs.open()} />
         <Composer
+          key={tabs.active.id}
           draft={draft}
           onDraftChange={setDraft}
           onNewDraft={newDraft}
           endpoints={endpoints}
-          sending={sender.sending}
+          sending={sending}
           inputError={error?.kind === "invalid_input" ? error : null}
           onSend={(input) => request({ kind: "draft", input, environment: envs.active?.name ?? "" })}
           onShowTestValues={() => setShowTestValues(true)}
@@ -204,8 +213,9 @@ export function App() {
           clockDifference={clockDiff}
           savedName={linked?.name ?? null}
         />
+        </div>
         <ResponsePanel
-          sending={sender.sending}
+          sending={sending}
           shown={shown}
           error={opened || error?.kind === "invalid_input" ? null : error}
           note={opened ? openedNote(opened) : null}
@@ -232,7 +242,7 @@ export function App() {
             setSaving(null);
             setTab("collections");
             notify({ text: `Saved “${saved.name}” to your collections.` });
-            if (saved.method === draft.method && saved.endpoint === draft.endpoint && saved.body === draft.body) setLinked(saved);
+            if (saved.method === draft.method && saved.endpoint === draft.endpoint && saved.body === draft.body) tabs.update({ linked: saved });
           }}
         />
       )}

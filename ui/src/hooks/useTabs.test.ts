@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { FIRST_DRAFT } from "../lib/draft";
+import { isBlank, maskForStorage, type RequestTab } from "./useTabs";
+
+const tab = (patch: Partial<RequestTab> = {}): RequestTab => ({
+  id: 1, draft: FIRST_DRAFT, linked: null, opened: null, sending: false, outcome: null, error: null, ...patch,
+});
+
+describe("request tabs", () => {
+  it("remembers drafts with Aadhaar numbers masked, as history keeps them", () => {
+    expect(maskForStorage('{"aadhaar":"234123412346"}')).toBe('{"aadhaar":"XXXX XXXX 2346"}');
+    expect(maskForStorage("2341 2341 2346")).toBe("XXXX XXXX 2346");
+    expect(maskForStorage('{"pan":"ABCPE1234F","amount":1234}')).toBe('{"pan":"ABCPE1234F","amount":1234}');
+  });
+
+  it("knows a tab nobody has used yet", () => {
+    expect(isBlank(tab())).toBe(true);
+    expect(isBlank(tab({ draft: { ...FIRST_DRAFT, body: "{}" } }))).toBe(false);
+    expect(isBlank(tab({ sending: true }))).toBe(false);
+  });
+});

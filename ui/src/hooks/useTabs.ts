@@ -1,0 +1,136 @@
+// Several requests open at once: each tab keeps its own request, where it came from, and its own answer. Sends
+// land in the tab that made them. The open tabs are remembered for the next start (Aadhaar numbers masked, as
+// history keeps them).
+import { useCallback, useEffect, useState } from "react";
+import type { HistoryOpened } from "../bindings/HistoryOpened";
+import type { IpcError } from "../bindings/IpcError";
+import type { SavedRequest } from "../bindings/SavedRequest";
+import type { SendInput } from "../bindings/SendInput";
+import type { SendOutcome } from "../bindings/SendOutcome";
+import { toIpcError } from "../lib/api";
+import { FIRST_DRAFT } from "../lib/draft";
+
+export interface RequestTab {
+  id: number;
+  draft: SendInput;
+  linked: SavedRequest | null;
+  opened: HistoryOpened | null;
+  sending: boolean;
+  outcome: SendOutcome | null;
+  error: IpcError | null;
+}
+
+export interface TabsState {
+  tabs: RequestTab[];
+  active: RequestTab;
+  select: (id: number) => void;
+  /** Opens a new tab (with `draft`, or a fresh request) and makes it the active one. */
+  open: (draft?: SendInput) => void;
+  /** Puts a request in a new tab, or in the active one while that is still a blank, unsent request. */
+  place: (draft: SendInput, patch: Partial<RequestTab>) => void;
+  close: (id: number) => void;
+  /** Changes the active tab. */
+  update: (patch: Partial<RequestTab>) => void;
+  /** Sends from the active tab; the answer lands in that tab even if another is active by then. */
+  run: (work: () => Promise<SendOutcome>) => Promise<SendOutcome | null>;
+}
+
+const STORAGE_KEY = "vk-workspace.tabs";
+const MAX_TABS = 20;
+
+/** Aadhaar-like numbers (12 digits, spaces allowed in 4-4-4) masked as history masks them. */
+export function maskForStorage(text: string): string {
+  return text.replace(/\b(\d{4})\s?(\d{4})\s?(\d{4})\b/g, (_m, _a: string, _b: string, c: string) => `XXXX XXXX ${c}`);
+}
+
+function blank(id: number, draft: SendInput = FIRST_DRAFT, linked: SavedRequest | null = null): RequestTab {
+  return { id, draft, linked, opened: null, sending: false, outcome: null, error: null };
+}
+
+/** A tab nobody has used yet: the first request, nothing sent, opened or saved. */
+export function isBlank(t: RequestTab): boolean {
+  return !t.linked && !t.opened && !t.outcome && !t.error && !t.sending && JSON.stringify(t.draft) === JSON.stringify(FIRST_DRAFT);
+}
+
+function restore(): { tabs: RequestTab[]; active: number } {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as { tabs: { draft: SendInput; linked: SavedRequest | null }[]; active: number } | null;
+    if (saved && Array.isArray(saved.tabs) && saved.tabs.length > 0) {
+      const tabs = saved.tabs.slice(0, MAX_TABS).map((t, i) => blank(i + 1, { ...FIRST_DRAFT, ...t.draft }, t.linked));
+      return { tabs, active: tabs[Math.min(saved.active, tabs.length - 1)]?.id ?? 1 };
+    }
+  } catch {
+    // A damaged record of open tabs only means starting with one fresh tab.
+  }
+  return { tabs: [blank(1)], active: 1 };
+}
+
+export function useTabs(): TabsState {
+  const [state, setState] = useState(restore);
+  const { tabs } = state;
+  const active = tabs.find((t) => t.id === state.active) ?? tabs[0] ?? blank(1);
+
+  useEffect(() => {
+    const record = {
+      active: tabs.findIndex((t) => t.id === state.active),
+      tabs: tabs.map((t) => ({ draft: { ...t.draft, body: maskForStorage(t.draft.body), endpoint: maskForStorage(t.draft.endpoint) }, linked: t.linked })),
+    };
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(record));
+  }, [tabs, state.active]);
+
+  const patchTab = useCallback((id: number, patch: Partial<RequestTab>) => {
+    setState((s) => ({ ...s, tabs: s.tabs.map((t) => (t.id === id ? { ...t, ...patch } : t)) }));
+  }, []);
+
+  const select = useCallback((id: number) => setState((s) => ({ ...s, active: id })), []);
+
+  const place = useCallback((draft: SendInput, patch: Partial<RequestTab>) => {
+    setState((s) => {
+      const current = s.tabs.find((t) => t.id === s.active);
+      const reuse = (current && isBlank(current)) || s.tabs.length >= MAX_TABS;
+      if (reuse && current) {
+        return { ...s, tabs: s.tabs.map((t) => (t.id === current.id ? { ...blank(t.id, draft), ...patch } : t)) };
+      }
+      const id = Math.max(0, ...s.tabs.map((t) => t.id)) + 1;
+      return { tabs: [...s.tabs, { ...blank(id, draft), ...patch }], active: id };
+    });
+  }, []);
+
+  const open = useCallback((draft?: SendInput) => {
+    setState((s) => {
+      if (s.tabs.length >= MAX_TABS) return s;
+      const id = Math.max(0, ...s.tabs.map((t) => t.id)) + 1;
+      return { tabs: [...s.tabs, blank(id, draft)], active: id };
+    });
+  }, []);
+
+  const close = useCallback((id: number) => {
+    setState((s) => {
+      const index = s.tabs.findIndex((t) => t.id === id);
+      const rest = s.tabs.filter((t) => t.id !== id);
+      if (rest.length === 0) return { tabs: [blank(id + 1)], active: id + 1 };
+      const next = s.active === id ? (rest[Math.max(0, index - 1)]?.id ?? rest[0]?.id ?? 1) : s.active;
+      return { tabs: rest, active: next };
+    });
+  }, []);
+
+  const update = useCallback((patch: Partial<RequestTab>) => patchTab(state.active, patch), [patchTab, state.active]);
+
+  const run = useCallback(
+    async (work: () => Promise<SendOutcome>) => {
+      const id = state.active;
+      patchTab(id, { sending: true, error: null, opened: null });
+      try {
+        const outcome = await work();
+        patchTab(id, { sending: false, outcome, error: null });
+        return outcome;
+      } catch (e) {
+        patchTab(id, { sending: false, outcome: null, error: toIpcError(e) });
+        return null;
+      }
+    },
+    [patchTab, state.active],
+  );
+
+  return { tabs, active, select, open, place, close, update, run };
+}
