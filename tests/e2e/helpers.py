@@ -27,7 +27,8 @@ def replace_text(element, text):
     element.click()
     element.send_keys(Keys.CONTROL, "a")
     element.send_keys(Keys.DELETE)
-    element.send_keys(text)
+    if text:
+        element.send_keys(text)
 
 
 def screenshot(driver, name):
@@ -66,3 +67,12 @@ def wait_environment(driver, name, timeout=15):
     script = "return document.querySelector('[data-testid=\"environment-switcher\"]')?.selectedOptions[0]?.textContent ?? ''"
     WebDriverWait(driver, timeout).until(lambda drv: name in drv.execute_script(script))
     return driver.execute_script(script)
+
+
+def use_test_value(driver, purpose):
+    driver.find_element(*by_test_id("open-test-values")).click()
+    WebDriverWait(driver, 10).until(EC.visibility_of_element_located(by_test_id("test-values")))
+    rows = driver.find_elements(*by_test_id("test-value"))
+    row = next(r for r in rows if purpose in r.text)
+    row.find_element(*by_test_id("use-test-value")).click()
+    WebDriverWait(driver, 10).until(EC.invisibility_of_element_located(by_test_id("test-values")))

@@ -5,7 +5,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from helpers import BUILTIN_SECRET, body_text, by_test_id, compose_pan_request, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
+from helpers import BUILTIN_SECRET, body_text, by_test_id, compose_pan_request, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text, use_test_value
 
 WRONG_SECRET = "not-the-right-secret-e2e"
 
@@ -59,15 +59,6 @@ def test_endpoint_without_leading_slash_is_explained_without_sending(window):
     text = wait_text(d, "input-error", "must start with")
     assert "/api/v1/wallet/core/balance" in text
     assert not d.find_elements(*by_test_id("status")), "nothing was sent"
-
-
-def use_test_value(driver, purpose):
-    driver.find_element(*by_test_id("open-test-values")).click()
-    WebDriverWait(driver, 10).until(EC.visibility_of_element_located(by_test_id("test-values")))
-    rows = driver.find_elements(*by_test_id("test-value"))
-    row = next(r for r in rows if purpose in r.text)
-    row.find_element(*by_test_id("use-test-value")).click()
-    WebDriverWait(driver, 10).until(EC.invisibility_of_element_located(by_test_id("test-values")))
 
 
 def test_catalog_picker_and_test_values_fill_the_request(window):

@@ -51,7 +51,26 @@ export function ResponsePanel({ sending, shown, error, note, notify }: Props) {
       <section className="panel response empty" aria-label="Response">
         <h2>Response</h2>
         {note && <p className="from-history" data-testid="response-note">{note}</p>}
-        <p className="placeholder">{sending ? "Waiting for the answer…" : "Send a request to see the answer here."}</p>
+        {sending ? (
+          <p className="placeholder">Waiting for the answer…</p>
+        ) : (
+          <div className="first-steps" data-testid="first-steps">
+            <p>Nothing sent yet. To start:</p>
+            <ol>
+              <li>
+                Choose what to do from the list, or press <kbd>Ctrl+K</kbd> and type, say, “verify PAN”.
+              </li>
+              <li>Fill in the form: each field says at once if something is wrong.</li>
+              <li>
+                Press <strong>Send</strong>. The answer appears here in plain words, with the full details below it.
+              </li>
+            </ol>
+            <p className="hint">
+              The built-in sandbox is a practice copy of the API on this computer: nothing real happens there. <kbd>F1</kbd> lists
+              the shortcuts and what every error means.
+            </p>
+          </div>
+        )}
       </section>
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rupees, summarise, summariseBody } from "./summary";
+import { friendlyTime, rupees, summarise, summariseBody } from "./summary";
 
 describe("answers in plain words", () => {
   it("puts rupees in Indian grouping", () => {
@@ -45,6 +45,12 @@ describe("answers in plain words", () => {
     expect(big?.facts).toContainEqual({ label: "Total", value: "1,00,000 in all" });
     expect(summarise({ items: [{}], total: 250, currency: "INR" })?.facts).toContainEqual({ label: "Total", value: "₹250.00" });
     expect(summarise({ this_month: 4210.75, last_month: 6385.2, total: 128460 })?.headline).toBe("Commission this month ₹4,210.75");
+  });
+
+  it("writes times in words, and leaves other text alone", () => {
+    expect(friendlyTime("2026-05-01T10:30:00Z")).toMatch(/2026/);
+    expect(friendlyTime("2026-05-01T10:30:00Z")).not.toContain("T10");
+    expect(friendlyTime("yesterday")).toBe("yesterday");
   });
 
   it("reads only success envelopes and unknown shapes give no card", () => {

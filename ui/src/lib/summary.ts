@@ -27,6 +27,13 @@ export function rupees(amount: number): string {
   return rupeeFormat.format(amount);
 }
 
+/** "2026-05-01T10:30:00Z" → "1 May 2026, 4:00 pm" (this computer's time zone); other text as it is. */
+export function friendlyTime(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return text;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? text : date.toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" });
+}
+
 const THINGS: [string, string][] = [
   ["pan", "PAN"], ["gstin", "GSTIN"], ["vpa", "UPI ID"], ["account_number", "Bank account"], ["epic_number", "Voter ID"],
   ["dl_number", "Driving licence"], ["passport_number", "Passport"], ["aadhaar", "Aadhaar"],
@@ -96,7 +103,7 @@ export function summarise(data: unknown): Summary | null {
   }
   if (text(d.ref_id) && text(d.message)) return { tone: "good", headline: text(d.message) ?? "", facts: [{ label: "Reference", value: text(d.ref_id) ?? "" }] };
   if (typeof d.balance === "number" && !("service" in d)) {
-    return { tone: "neutral", headline: `Wallet balance ${rupees(d.balance)}`, facts: text(d.last_updated) ? [{ label: "Updated", value: text(d.last_updated) ?? "" }] : [] };
+    return { tone: "neutral", headline: `Wallet balance ${rupees(d.balance)}`, facts: text(d.last_updated) ? [{ label: "Updated", value: friendlyTime(text(d.last_updated) ?? "") }] : [] };
   }
   if (d.deleted === true) return { tone: "good", headline: `Deleted ${text(d.id) ?? ""}`.trim(), facts: [] };
   if (typeof d.amount === "number" && text(d.id)) {
