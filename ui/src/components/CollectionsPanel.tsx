@@ -95,7 +95,7 @@ export function CollectionsPanel({ tree, onOpen, notify }: Props) {
           …
         </button>
         {menu === key && (
-          <span className="menu" role="menu">
+          <span className="menu" role="menu" onKeyDown={(e) => e.key === "Escape" && setMenu(null)}>
             <button type="button" role="menuitem" onClick={() => { setMenu(null); setNewName(t.name); setRenaming(t); }}>
               Rename
             </button>

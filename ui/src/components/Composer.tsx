@@ -1,17 +1,19 @@
 // The request composer: pick an endpoint (or type one), edit the JSON body, send with the button or Ctrl+Enter.
-import { useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useState, type KeyboardEvent } from "react";
 import type { Endpoint } from "../bindings/Endpoint";
 import type { IpcError } from "../bindings/IpcError";
+import type { JsonProblem } from "../bindings/JsonProblem";
 import type { SendInput } from "../bindings/SendInput";
 import { useFormCheck } from "../hooks/useFormCheck";
 import { draftFromEndpoint, METHODS, MODULE_NAMES } from "../lib/draft";
 import { buildInput, matchEndpoint, valuesFrom, type FormValues } from "../lib/form";
+import { queryRows, withQuery, type QueryRow } from "../lib/query";
 import { clockPhrase, CLOCK_WARNING_SECS } from "../lib/visible";
-import type { JsonProblem } from "../bindings/JsonProblem";
-import { JsonEditor } from "./JsonEditor";
 import { KeyValueTable } from "./KeyValueTable";
 import { RequestForm } from "./RequestForm";
-import { queryRows, withQuery, type QueryRow } from "../lib/query";
+
+// The code editor is the largest part of the page: it loads when JSON mode is first opened, not at start.
+const JsonEditor = lazy(() => import("./JsonEditor").then((m) => ({ default: m.JsonEditor })));
 
 interface Props {
   draft: SendInput;
@@ -197,7 +199,9 @@ export function Composer(props: Props) {
         <label className="body-label">
           Body (JSON){bodyless && <span className="hint"> — usually empty for {method}</span>}
         </label>
-        <JsonEditor value={body} label="Body (JSON)" onChange={(text) => onDraftChange({ ...draft, body: text })} onProblem={setJsonProblem} />
+        <Suspense fallback={<div className="json-editor" aria-busy="true" />}>
+          <JsonEditor value={body} label="Body (JSON)" onChange={(text) => onDraftChange({ ...draft, body: text })} onProblem={setJsonProblem} />
+        </Suspense>
         {jsonProblem && body.trim() !== "" && (
           <p className="json-problem" role="status" data-testid="json-problem">
             Line {jsonProblem.line}, column {jsonProblem.column}: {jsonProblem.message}.
