@@ -62,8 +62,17 @@ async fn a_large_answer_streams_to_disk_and_comes_back_whole_by_handle() {
     assert_eq!(ws.response_save(view.body_handle, saved.clone()).await.unwrap(), body.len() as u64);
     assert_eq!(std::fs::read(&saved).unwrap(), body.as_bytes());
 
-    // History keeps the whole answer too, and opening it gives a handle to it.
-    let entry = ws.history_list(HistoryFilter { limit: 1, ..Default::default() }).await.unwrap().remove(0);
+    // History keeps the whole answer too (written in the background, and announced), and opening it gives a
+    // handle to it.
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    ws.set_history_listener(move || {
+        let _ = tx.send(());
+    });
+    let again = ws.send(input("POST", "/api/v1/customers/export", "{}")).await.unwrap();
+    assert_eq!(again.response.size_bytes, body.len() as u64);
+    tokio::time::timeout(std::time::Duration::from_secs(30), rx.recv()).await.expect("history announces the entry");
+    let entries = ws.history_list(HistoryFilter { limit: 5, ..Default::default() }).await.unwrap();
+    let entry = entries.into_iter().next().unwrap();
     let opened = ws.history_open(entry.id).await.unwrap().response.unwrap();
     assert!(!opened.body_complete);
     assert_eq!(ws.response_bytes(opened.body_handle).await.unwrap().len(), body.len());

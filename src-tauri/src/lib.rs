@@ -9,7 +9,7 @@ mod responses;
 mod secrets;
 pub mod workspace;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 pub use workspace::Workspace;
 
@@ -26,6 +26,10 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             let workspace = tauri::async_runtime::block_on(Workspace::start_on_builtin_sandbox(&data_dir))?;
+            let handle = app.handle().clone();
+            workspace.set_history_listener(move || {
+                let _ = handle.emit(commands::HISTORY_CHANGED, ());
+            });
             app.manage(workspace);
             Ok(())
         })

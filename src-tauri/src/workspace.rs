@@ -20,6 +20,8 @@ use crate::secrets::Secrets;
 
 pub const SANDBOX_ENVIRONMENT: &str = "Sandbox (built in)";
 
+type HistoryListener = Arc<dyn Fn() + Send + Sync>;
+
 /// The name under which secrets are kept in the OS credential store.
 pub const CREDENTIAL_SERVICE: &str = "VK Workspace";
 
@@ -53,6 +55,7 @@ pub struct Workspace {
     pub(crate) active: Mutex<i64>,
     pub(crate) history_settings: Mutex<HistorySettings>,
     pub(crate) bodies: Bodies,
+    history_listener: Mutex<Option<HistoryListener>>,
     inline_body_limit: usize,
     /// Things the user must be told about once, at start (e.g. a damaged history file that was set aside).
     startup_notices: Vec<String>,
@@ -115,6 +118,7 @@ impl Workspace {
             active: Mutex::new(BUILTIN_SANDBOX_ID),
             history_settings: Mutex::new(HistorySettings::default()),
             bodies: Bodies::default(),
+            history_listener: Mutex::new(None),
             inline_body_limit: options.inline_body_limit,
             startup_notices,
         };
@@ -220,7 +224,8 @@ impl Workspace {
         entry.elapsed_ms = response.elapsed_ms;
         entry.error_code = response.api_error.as_ref().map(|e| e.code.clone());
         match &exchange.response.spilled {
-            Some(spilled) => self.record_with_body_file(entry, spilled.path.clone()).await,
+            // A large answer is written to history in the background, so it shows at once.
+            Some(spilled) => self.record_in_background(entry, spilled.path.clone()),
             None => {
                 entry.response_body = String::from_utf8_lossy(&exchange.response.body).into_owned();
                 self.record(entry).await;
@@ -243,21 +248,37 @@ impl Workspace {
     }
 
     /// Records an entry whose answer was streamed to `path`: the file is read off the async executor.
-    async fn record_with_body_file(&self, mut entry: NewEntry, path: PathBuf) {
-        let read = tokio::task::spawn_blocking(move || std::fs::read(path)).await;
-        if let Ok(Ok(bytes)) = read {
-            entry.response_body = String::from_utf8_lossy(&bytes).into_owned();
+    fn record_in_background(&self, mut entry: NewEntry, path: PathBuf) {
+        let store = self.store.clone();
+        let options = self.record_options();
+        let listener = self.history_listener.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        tokio::task::spawn_blocking(move || {
+            if let Ok(bytes) = std::fs::read(path) {
+                entry.response_body = String::from_utf8_lossy(&bytes).into_owned();
+            }
+            let recorded = store.lock().unwrap_or_else(|p| p.into_inner()).history_record(&entry, options);
+            if let (Ok(_), Some(listener)) = (recorded, listener) {
+                listener();
+            }
+        });
+    }
+
+    fn record_options(&self) -> RecordOptions {
+        RecordOptions {
+            mask_aadhaar: self.history_settings.lock().unwrap_or_else(|p| p.into_inner()).mask_aadhaar,
+            inline_body_limit: self.inline_body_limit,
         }
-        self.record(entry).await;
     }
 
     /// Writes one history entry off the async executor. A failure to record never fails the send itself.
     async fn record(&self, entry: NewEntry) {
-        let options = RecordOptions {
-            mask_aadhaar: self.history_settings.lock().unwrap_or_else(|p| p.into_inner()).mask_aadhaar,
-            inline_body_limit: self.inline_body_limit,
-        };
+        let options = self.record_options();
         let _ = self.with_store(move |s| s.history_record(&entry, options)).await;
+    }
+
+    /// Called whenever history changes outside a command's own reply (a large answer recorded in the background).
+    pub fn set_history_listener(&self, listener: impl Fn() + Send + Sync + 'static) {
+        *self.history_listener.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(listener));
     }
 }
 
