@@ -55,6 +55,16 @@ def rss_mb(root_pid):
     return total_kb / 1024
 
 
+def breakdown(root_pid):
+    """Resident memory per process of the app's tree, largest first, as "name MB" strings."""
+    out = []
+    for line in subprocess.run(["ps", "--ppid", str(root_pid), "-o", "pid=,comm="], capture_output=True, text=True).stdout.splitlines():
+        pid, name = line.split(None, 1)
+        out.append((rss_mb(int(pid)), name))
+    out.append((rss_mb(root_pid) - sum(m for m, _ in out), "vk-workspace"))
+    return ", ".join(f"{name} {mb:.0f} MB" for mb, name in sorted(out, reverse=True))
+
+
 def app_pid():
     out = subprocess.run(["pgrep", "-n", "-f", str(APP)], capture_output=True, text=True).stdout.split()
     return int(out[0]) if out else None
@@ -88,6 +98,7 @@ def main():
         time.sleep(3)
         pid = app_pid()
         figures["window: memory idle (app and web views)"] = (rss_mb(pid), "MB")
+        print(f"idle, by process: {breakdown(pid)}")
 
         add_environment(d, "Big answers", server.url)
         Select(d.find_element(*by_test_id("method"))).select_by_visible_text("POST")
@@ -116,6 +127,7 @@ def main():
         size = d.execute_script("return document.querySelector('[data-testid=response-summary]').textContent")
         time.sleep(3)
         figures["window: memory after the 50 MB answer"] = (rss_mb(pid), "MB")
+        print(f"after the answer, by process: {breakdown(pid)}")
         d.quit()
     finally:
         server.close()
