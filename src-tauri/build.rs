@@ -34,6 +34,8 @@ fn main() {
         "collection_export",
         "sandbox_clock_get",
         "sandbox_clock_set",
+        "ui_tabs_get",
+        "ui_tabs_set",
         "startup_notices",
         "catalog_list",
         "catalog_check_form",

@@ -115,3 +115,16 @@ async fn every_send_is_in_history_searchable_and_openable() {
     assert!(ws.history_delete(found[0].id).await.unwrap());
     assert_eq!(ws.history_clear().await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn the_windows_open_tabs_are_kept_with_the_data_folder() {
+    let dir = DataDir::new("ui-state");
+    let ws = workspace(&dir).await;
+    assert_eq!(ws.ui_state("open_tabs").await.unwrap(), None);
+    ws.set_ui_state("open_tabs", r#"{"active":0,"tabs":[]}"#.into()).await.unwrap();
+    let too_big = "x".repeat(5 * 1024 * 1024);
+    assert_eq!(ws.set_ui_state("open_tabs", too_big).await.unwrap_err().kind, ErrorKind::InvalidInput);
+    drop(ws);
+    let again = workspace(&dir).await;
+    assert_eq!(again.ui_state("open_tabs").await.unwrap().as_deref(), Some(r#"{"active":0,"tabs":[]}"#));
+}

@@ -262,6 +262,19 @@ pub fn sandbox_clock_set(workspace: State<'_, Workspace>, offset_secs: i64) -> R
     workspace.set_sandbox_clock_offset(offset_secs)
 }
 
+// The window's own state, kept with the data folder.
+
+/// The open request tabs as the page last saved them (JSON it writes and reads; no secrets in it).
+#[tauri::command]
+pub async fn ui_tabs_get(workspace: State<'_, Workspace>) -> Result<Option<String>, IpcError> {
+    workspace.ui_state("open_tabs").await
+}
+
+#[tauri::command]
+pub async fn ui_tabs_set(workspace: State<'_, Workspace>, state: String) -> Result<(), IpcError> {
+    workspace.set_ui_state("open_tabs", state).await
+}
+
 // Reference data and start-up.
 
 /// Messages to show once at start (for example, a damaged history file that was set aside).

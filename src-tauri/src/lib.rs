@@ -17,6 +17,7 @@ pub use workspace::Workspace;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         // Remembers the window's size, position and maximised state between runs.
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
@@ -64,6 +65,8 @@ pub fn run() {
             commands::collection_export,
             commands::sandbox_clock_get,
             commands::sandbox_clock_set,
+            commands::ui_tabs_get,
+            commands::ui_tabs_set,
             commands::startup_notices,
             commands::catalog_list,
             commands::catalog_check_form,

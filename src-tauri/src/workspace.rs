@@ -276,6 +276,18 @@ impl Workspace {
         let _ = self.with_store(move |s| s.history_record(&entry, options)).await;
     }
 
+    /// A piece of the window's own state (such as its open tabs), kept in the data folder's settings.
+    pub async fn ui_state(&self, key: &'static str) -> Result<Option<String>, IpcError> {
+        self.with_store(move |s| s.setting(&format!("ui.{key}"))).await
+    }
+
+    pub async fn set_ui_state(&self, key: &'static str, value: String) -> Result<(), IpcError> {
+        if value.len() > 4 * 1024 * 1024 {
+            return Err(IpcError::new(ErrorKind::InvalidInput, "The open tabs are too large to remember (over 4 MB)."));
+        }
+        self.with_store(move |s| s.set_setting(&format!("ui.{key}"), &value)).await
+    }
+
     /// Called whenever history changes outside a command's own reply (a large answer recorded in the background).
     pub fn set_history_listener(&self, listener: impl Fn() + Send + Sync + 'static) {
         *self.history_listener.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(listener));

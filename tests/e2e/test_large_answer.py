@@ -47,6 +47,9 @@ def test_a_large_answer_opens_as_a_tree_without_freezing(window):
         d.find_element(*by_test_id("tree-filter")).send_keys("$.data.customers[70000].id")
         wait_text(d, "tree-count", "1 match")
         wait_content(d, "json-tree", "CUST-070000")
+        # Copy the path of the value found (the row's actions show on hover; clicked directly here).
+        d.execute_script("document.querySelector('.tree-actions button[title^=\"Copy the JSONPath\"]').click()")
+        wait_text(d, "toast", "Copied $.data.customers[70000].id")
         d.find_element(*by_test_id("view-pretty")).click()
         assert "too large to show as one block" in d.find_element(*by_test_id("large-body-note")).text
     finally:

@@ -115,3 +115,42 @@ def test_several_requests_in_tabs_each_with_its_own_answer(window):
     d.find_elements(*by_test_id("request-tab"))[0].click()
     wait_text(d, "summary-headline", "Wallet balance")
     assert d.find_element(*by_test_id("endpoint")).get_attribute("value") == "/api/v1/wallet/core/balance"
+
+
+def tab_titles(driver):
+    # The whole titles (a long one is cut short on screen).
+    return driver.execute_script("return [...document.querySelectorAll('[data-testid=request-tab]')].map(e => e.textContent)")
+
+
+def test_open_tabs_are_there_again_after_a_restart(driver_url):
+    from selenium import webdriver
+    from selenium.webdriver.common.options import ArgOptions
+
+    from conftest import APP
+
+    def start():
+        options = ArgOptions()
+        options.set_capability("browserName", "wry")
+        options.set_capability("tauri:options", {"application": str(APP)})
+        return webdriver.Remote(command_executor=driver_url, options=options)
+
+    d = start()
+    try:
+        wait_environment(d, "Sandbox (built in)")
+        d.find_element(*by_test_id("new-tab")).click()
+        d.find_element(*by_test_id("open-palette")).click()
+        visible(d, "palette").find_element(*by_test_id("palette-search")).send_keys("verify gstin")
+        d.find_element(*by_test_id("palette-search")).send_keys(Keys.ENTER)
+        WebDriverWait(d, 10).until(lambda drv: "Verify a GSTIN" in tab_titles(drv)[-1])
+        import time
+
+        time.sleep(1)  # the tabs are saved a moment after the last change
+    finally:
+        d.quit()
+    d = start()
+    try:
+        WebDriverWait(d, 10).until(lambda drv: len(tab_titles(drv)) == 2)
+        assert "Verify a GSTIN" in tab_titles(d)[1]
+        assert d.find_element(*by_test_id("endpoint")).get_attribute("value") == "/api/v1/verify/gst"
+    finally:
+        d.quit()

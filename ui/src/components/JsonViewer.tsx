@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { invoke } from "@tauri-apps/api/core";
+import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import type { ResponseView } from "../bindings/ResponseView";
 import { JsonClient } from "../lib/jsonClient";
 import { jsonPathOf, MAX_MATCHES, type Key, type Row } from "../lib/jsonDoc";
@@ -18,7 +19,8 @@ const ROW_HEIGHT = 22;
 
 async function copy(text: string): Promise<boolean> {
   try {
-    await navigator.clipboard.writeText(text);
+    // The app's clipboard (tauri-plugin-clipboard-manager): the web view's own asks for a permission it never gets.
+    await writeText(text);
     return true;
   } catch {
     return false;

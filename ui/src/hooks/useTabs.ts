@@ -1,13 +1,13 @@
 // Several requests open at once: each tab keeps its own request, where it came from, and its own answer. Sends
-// land in the tab that made them. The open tabs are remembered for the next start (Aadhaar numbers masked, as
-// history keeps them).
+// land in the tab that made them. The open tabs are remembered in the data folder for the next start (Aadhaar
+// numbers masked, as history keeps them).
 import { useCallback, useEffect, useState } from "react";
 import type { HistoryOpened } from "../bindings/HistoryOpened";
 import type { IpcError } from "../bindings/IpcError";
 import type { SavedRequest } from "../bindings/SavedRequest";
 import type { SendInput } from "../bindings/SendInput";
 import type { SendOutcome } from "../bindings/SendOutcome";
-import { toIpcError } from "../lib/api";
+import { toIpcError, uiTabsGet, uiTabsSet } from "../lib/api";
 import { FIRST_DRAFT } from "../lib/draft";
 
 export interface RequestTab {
@@ -35,7 +35,6 @@ export interface TabsState {
   run: (work: () => Promise<SendOutcome>) => Promise<SendOutcome | null>;
 }
 
-const STORAGE_KEY = "vk-workspace.tabs";
 const MAX_TABS = 20;
 
 /** Aadhaar-like numbers (12 digits, spaces allowed in 4-4-4) masked as history masks them. */
@@ -52,31 +51,52 @@ export function isBlank(t: RequestTab): boolean {
   return !t.linked && !t.opened && !t.outcome && !t.error && !t.sending && JSON.stringify(t.draft) === JSON.stringify(FIRST_DRAFT);
 }
 
-function restore(): { tabs: RequestTab[]; active: number } {
+interface Remembered {
+  tabs: { draft: SendInput; linked: SavedRequest | null }[];
+  active: number;
+}
+
+/** The tabs saved by the last run, or null when there are none (or the record is damaged). */
+export function restoreTabs(text: string | null): { tabs: RequestTab[]; active: number } | null {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null") as { tabs: { draft: SendInput; linked: SavedRequest | null }[]; active: number } | null;
+    const saved = JSON.parse(text ?? "null") as Remembered | null;
     if (saved && Array.isArray(saved.tabs) && saved.tabs.length > 0) {
       const tabs = saved.tabs.slice(0, MAX_TABS).map((t, i) => blank(i + 1, { ...FIRST_DRAFT, ...t.draft }, t.linked));
-      return { tabs, active: tabs[Math.min(saved.active, tabs.length - 1)]?.id ?? 1 };
+      return { tabs, active: tabs[Math.min(Math.max(saved.active, 0), tabs.length - 1)]?.id ?? 1 };
     }
   } catch {
     // A damaged record of open tabs only means starting with one fresh tab.
   }
-  return { tabs: [blank(1)], active: 1 };
+  return null;
 }
 
 export function useTabs(): TabsState {
-  const [state, setState] = useState(restore);
+  const [state, setState] = useState<{ tabs: RequestTab[]; active: number }>({ tabs: [blank(1)], active: 1 });
+  const [restored, setRestored] = useState(false);
   const { tabs } = state;
   const active = tabs.find((t) => t.id === state.active) ?? tabs[0] ?? blank(1);
 
   useEffect(() => {
-    const record = {
+    uiTabsGet().then(
+      (text) => {
+        const saved = restoreTabs(text);
+        // Only while nothing has been touched yet: the person's own work always wins.
+        if (saved) setState((s) => (s.tabs.length === 1 && s.tabs[0] && isBlank(s.tabs[0]) ? saved : s));
+        setRestored(true);
+      },
+      () => setRestored(true),
+    );
+  }, []);
+
+  useEffect(() => {
+    if (!restored) return;
+    const record: Remembered = {
       active: tabs.findIndex((t) => t.id === state.active),
       tabs: tabs.map((t) => ({ draft: { ...t.draft, body: maskForStorage(t.draft.body), endpoint: maskForStorage(t.draft.endpoint) }, linked: t.linked })),
     };
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(record));
-  }, [tabs, state.active]);
+    const timer = setTimeout(() => void uiTabsSet(JSON.stringify(record)).catch(() => undefined), 300);
+    return () => clearTimeout(timer);
+  }, [tabs, state.active, restored]);
 
   const patchTab = useCallback((id: number, patch: Partial<RequestTab>) => {
     setState((s) => ({ ...s, tabs: s.tabs.map((t) => (t.id === id ? { ...t, ...patch } : t)) }));

@@ -209,3 +209,12 @@ export function responseSave(handle: number, path: string): Promise<number> {
 export function jsonCheck(text: string): Promise<JsonProblem | null> {
   return invoke<JsonProblem | null>("json_check", { text });
 }
+
+/** The open tabs as last saved (JSON), kept with the data folder. */
+export function uiTabsGet(): Promise<string | null> {
+  return invoke<string | null>("ui_tabs_get");
+}
+
+export function uiTabsSet(state: string): Promise<null> {
+  return invoke<null>("ui_tabs_set", { state });
+}
