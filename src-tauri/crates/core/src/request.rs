@@ -19,7 +19,12 @@ pub fn json_problem(text: &str) -> Option<JsonProblem> {
     if text.trim().is_empty() {
         return None;
     }
-    let e = serde_json::from_str::<serde::de::IgnoredAny>(text).err()?;
+    problem_in(text.as_bytes())
+}
+
+/// The first problem in JSON bytes (nothing is valid JSON only when it is empty of bytes altogether).
+fn problem_in(bytes: &[u8]) -> Option<JsonProblem> {
+    let e = serde_json::from_slice::<serde::de::IgnoredAny>(bytes).err()?;
     let full = e.to_string();
     let terse = full.split(" at line ").next().unwrap_or(&full);
     Some(JsonProblem { line: e.line() as u32, column: e.column().max(1) as u32, message: plain_json_message(terse) })
@@ -63,9 +68,10 @@ impl RequestSpec {
         if self.body.is_empty() {
             return Ok(());
         }
-        serde_json::from_slice::<serde::de::IgnoredAny>(&self.body)
-            .map(|_| ())
-            .map_err(|e| format!("The body is not valid JSON (line {}, column {}): {e}", e.line(), e.column()))
+        match problem_in(&self.body) {
+            None => Ok(()),
+            Some(p) => Err(format!("The body is not valid JSON (line {}, column {}): {}.", p.line, p.column, p.message)),
+        }
     }
 
     pub fn new(method: impl Into<String>, endpoint: impl Into<String>, body: impl Into<Vec<u8>>) -> Self {
