@@ -127,4 +127,14 @@ async fn the_windows_open_tabs_are_kept_with_the_data_folder() {
     drop(ws);
     let again = workspace(&dir).await;
     assert_eq!(again.ui_state("open_tabs").await.unwrap().as_deref(), Some(r#"{"active":0,"tabs":[]}"#));
+
+    // Drafts are kept with Aadhaar numbers masked, as history keeps them; other numbers stay.
+    for (draft, kept) in [
+        (r#"{"aadhaar":"234123412346"}"#, r#"{"aadhaar":"XXXX XXXX 2346"}"#),
+        ("2341 2341 2346", "XXXX XXXX 2346"),
+        (r#"{"pan":"ABCPE1234F","amount":1234}"#, r#"{"pan":"ABCPE1234F","amount":1234}"#),
+    ] {
+        again.set_ui_state("open_tabs", draft.into()).await.unwrap();
+        assert_eq!(again.ui_state("open_tabs").await.unwrap().as_deref(), Some(kept));
+    }
 }

@@ -48,7 +48,7 @@ impl Workspace {
     /// Sends an entry again, to the environment it went to, signed afresh (a new timestamp and signature).
     pub async fn history_rerun(&self, id: i64) -> Result<SendOutcome, IpcError> {
         let opened = self.history_open(id).await?;
-        if opened.input.body.contains("XXXX XXXX ") {
+        if vk_store::has_masked_aadhaar(&opened.input.body) {
             return Err(IpcError::new(
                 ErrorKind::InvalidInput,
                 "This request's Aadhaar number was stored masked, so it cannot be sent again as it is. Open it, type the full number, and send.",

@@ -285,6 +285,8 @@ impl Workspace {
         if value.len() > 4 * 1024 * 1024 {
             return Err(IpcError::new(ErrorKind::InvalidInput, "The open tabs are too large to remember (over 4 MB)."));
         }
+        // Drafts may hold Aadhaar numbers: kept masked, as history keeps them (unless masking is turned off).
+        let value = if self.history_settings().mask_aadhaar { vk_store::mask_aadhaar(&value) } else { value };
         self.with_store(move |s| s.set_setting(&format!("ui.{key}"), &value)).await
     }
 

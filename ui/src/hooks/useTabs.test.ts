@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { FIRST_DRAFT } from "../lib/draft";
-import { isBlank, maskForStorage, restoreTabs, type RequestTab } from "./useTabs";
+import { isBlank, restoreTabs, type RequestTab } from "./useTabs";
 
 const tab = (patch: Partial<RequestTab> = {}): RequestTab => ({
   id: 1, draft: FIRST_DRAFT, linked: null, opened: null, sending: false, outcome: null, error: null, ...patch,
 });
 
 describe("request tabs", () => {
-  it("remembers drafts with Aadhaar numbers masked, as history keeps them", () => {
-    expect(maskForStorage('{"aadhaar":"234123412346"}')).toBe('{"aadhaar":"XXXX XXXX 2346"}');
-    expect(maskForStorage("2341 2341 2346")).toBe("XXXX XXXX 2346");
-    expect(maskForStorage('{"pan":"ABCPE1234F","amount":1234}')).toBe('{"pan":"ABCPE1234F","amount":1234}');
-  });
-
   it("restores saved tabs, and starts afresh from a damaged record", () => {
     const saved = restoreTabs(JSON.stringify({ active: 1, tabs: [{ draft: FIRST_DRAFT, linked: null }, { draft: { ...FIRST_DRAFT, body: "{}" }, linked: null }] }));
     expect(saved?.tabs.map((t) => t.draft.body)).toEqual(["", "{}"]);

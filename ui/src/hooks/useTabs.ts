@@ -37,11 +37,6 @@ export interface TabsState {
 
 const MAX_TABS = 20;
 
-/** Aadhaar-like numbers (12 digits, spaces allowed in 4-4-4) masked as history masks them. */
-export function maskForStorage(text: string): string {
-  return text.replace(/\b(\d{4})\s?(\d{4})\s?(\d{4})\b/g, (_m, _a: string, _b: string, c: string) => `XXXX XXXX ${c}`);
-}
-
 function blank(id: number, draft: SendInput = FIRST_DRAFT, linked: SavedRequest | null = null): RequestTab {
   return { id, draft, linked, opened: null, sending: false, outcome: null, error: null };
 }
@@ -92,7 +87,8 @@ export function useTabs(): TabsState {
     if (!restored) return;
     const record: Remembered = {
       active: tabs.findIndex((t) => t.id === state.active),
-      tabs: tabs.map((t) => ({ draft: { ...t.draft, body: maskForStorage(t.draft.body), endpoint: maskForStorage(t.draft.endpoint) }, linked: t.linked })),
+      // Aadhaar numbers are masked by the app as it keeps this, as history keeps them.
+      tabs: tabs.map((t) => ({ draft: t.draft, linked: t.linked })),
     };
     const timer = setTimeout(() => void uiTabsSet(JSON.stringify(record)).catch(() => undefined), 300);
     return () => clearTimeout(timer);

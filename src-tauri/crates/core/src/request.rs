@@ -70,7 +70,9 @@ impl RequestSpec {
         }
         match problem_in(&self.body) {
             None => Ok(()),
-            Some(p) => Err(format!("The body is not valid JSON (line {}, column {}): {}.", p.line, p.column, p.message)),
+            Some(p) => {
+                Err(format!("The body is not valid JSON (line {}, column {}): {}.", p.line, p.column, p.message))
+            }
         }
     }
 

@@ -7,4 +7,4 @@ pub mod history;
 mod mask;
 
 pub use db::{OpenReport, Store, StoreError, SCHEMA_VERSION};
-pub use mask::mask_aadhaar;
+pub use mask::{has_masked_aadhaar, mask_aadhaar};

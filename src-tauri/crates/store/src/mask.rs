@@ -14,7 +14,7 @@ pub fn mask_aadhaar(text: &str) -> String {
         if starts_number {
             if let Some((end, digits)) = aadhaar_at(bytes, i) {
                 out.push_str(&text[copied..i]);
-                out.push_str("XXXX XXXX ");
+                out.push_str(MASK);
                 out.push_str(&digits[8..]);
                 copied = end;
                 i = end;
@@ -26,6 +26,16 @@ pub fn mask_aadhaar(text: &str) -> String {
     out.push_str(&text[copied..]);
     out
 }
+
+/// Whether `text` holds an Aadhaar number masked by [`mask_aadhaar`] (so it cannot be sent again as it is).
+pub fn has_masked_aadhaar(text: &str) -> bool {
+    text.match_indices(MASK).any(|(i, _)| {
+        let rest = &text.as_bytes()[i + MASK.len()..];
+        rest.len() >= 4 && rest[..4].iter().all(u8::is_ascii_digit)
+    })
+}
+
+const MASK: &str = "XXXX XXXX ";
 
 /// An Aadhaar number starting at `start`: 12 digits, or 4+4+4 separated by single spaces, not followed by a digit.
 fn aadhaar_at(bytes: &[u8], start: usize) -> Option<(usize, String)> {
@@ -49,12 +59,14 @@ fn aadhaar_at(bytes: &[u8], start: usize) -> Option<(usize, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::mask_aadhaar;
+    use super::{has_masked_aadhaar, mask_aadhaar};
 
     #[test]
     fn masks_valid_numbers_only() {
         assert_eq!(mask_aadhaar(r#"{"aadhaar":"234123412346"}"#), r#"{"aadhaar":"XXXX XXXX 2346"}"#);
         assert_eq!(mask_aadhaar("id 2341 2341 2346 ok"), "id XXXX XXXX 2346 ok");
+        assert!(has_masked_aadhaar(&mask_aadhaar("id 2341 2341 2346 ok")));
+        assert!(!has_masked_aadhaar("XXXX XXXX ABCD") && !has_masked_aadhaar("id 2341 2341 2346"));
         // Wrong check digit, too long, phone-like: left alone.
         assert_eq!(mask_aadhaar("234123412345"), "234123412345");
         assert_eq!(mask_aadhaar("2341234123467"), "2341234123467");
