@@ -12,6 +12,9 @@ pub struct Secrets {
     /// The credential-store service name; `None` runs without an OS store (as on a machine that has none).
     service: Option<String>,
     os: OnceLock<Result<OsStore, String>>,
+    /// Secrets already read from (or written to) the OS store in this run: a send or a list of environments
+    /// asks D-Bus only once per secret.
+    os_read: MemoryStore,
     memory: MemoryStore,
 }
 
@@ -24,7 +27,7 @@ fn store_failure(e: SecretsError) -> IpcError {
 
 impl Secrets {
     pub fn new(service: Option<String>) -> Self {
-        Self { service, os: OnceLock::new(), memory: MemoryStore::default() }
+        Self { service, os: OnceLock::new(), os_read: MemoryStore::default(), memory: MemoryStore::default() }
     }
 
     fn os(&self) -> Result<&OsStore, IpcError> {
@@ -52,11 +55,18 @@ impl Secrets {
         if let Some(secret) = self.memory.get(reference).map_err(store_failure)? {
             return Ok(Some((secret, SecretState::Session)));
         }
-        match self.os() {
-            Ok(os) => Ok(os.get(reference).map_err(store_failure)?.map(|s| (s, SecretState::System))),
-            // Without an OS store there is simply nothing saved there.
-            Err(_) => Ok(None),
+        if let Some(secret) = self.os_read.get(reference).map_err(store_failure)? {
+            return Ok(Some((secret, SecretState::System)));
         }
+        let Ok(os) = self.os() else {
+            // Without an OS store there is simply nothing saved there.
+            return Ok(None);
+        };
+        let found = os.get(reference).map_err(store_failure)?;
+        if let Some(secret) = &found {
+            self.os_read.set(reference, secret).map_err(store_failure)?;
+        }
+        Ok(found.map(|s| (s, SecretState::System)))
     }
 
     /// Saves `secret` in the OS store, or in session memory when `session_only` (the user's choice).
@@ -70,6 +80,7 @@ impl Secrets {
             return Ok(SecretState::Session);
         }
         self.os()?.set(reference, secret).map_err(store_failure)?;
+        self.os_read.set(reference, secret).map_err(store_failure)?;
         // A session copy would shadow what was just saved for good.
         self.memory.delete(reference).map_err(store_failure)?;
         Ok(SecretState::System)
@@ -78,6 +89,7 @@ impl Secrets {
     /// Removes the secret from session memory and from the OS store; `true` when there was one.
     pub fn delete(&self, reference: &str) -> Result<bool, IpcError> {
         let in_memory = self.memory.delete(reference).map_err(store_failure)?;
+        self.os_read.delete(reference).map_err(store_failure)?;
         let in_os = match self.os() {
             Ok(os) => os.delete(reference).map_err(store_failure)?,
             Err(_) => false,
