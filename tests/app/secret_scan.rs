@@ -2,9 +2,7 @@
 //! the session), saved requests and an exported collection, then every byte of the database, its WAL, the
 //! large-body files and the export is scanned for both secrets.
 
-mod common;
-
-use common::{contains, files_under, input, DataDir};
+use crate::common::{contains, files_under, input, DataDir};
 use vk_sandbox::{BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
 use vk_store::collections::SavedRequest;
 use vk_store::environments::BUILTIN_SANDBOX_ID;

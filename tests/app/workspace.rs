@@ -1,8 +1,6 @@
 //! The app's command layer without a window: the built-in sandbox environment, sends, secrets and errors at IPC.
 
-mod common;
-
-use common::{input, workspace, DataDir};
+use crate::common::{input, workspace, DataDir};
 use vk_core::diagnose::CheckStatus;
 use vk_store::environments::BUILTIN_SANDBOX_ID;
 use vk_store::history::HistoryFilter;

@@ -2,11 +2,9 @@
 //! dbus-run-session, see scripts/with-keyring.sh), the session-only fallback, `{{variables}}`, the active
 //! environment remembered across restarts, and the built-in sandbox protected.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::{input, workspace, DataDir};
+use crate::common::{input, workspace, DataDir};
 use vk_sandbox::{BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
 use vk_store::environments::BUILTIN_SANDBOX_ID;
 use vk_store::history::HistoryFilter;

@@ -1,9 +1,7 @@
 //! History through the app's commands: sending an entry again signs it afresh, and the history settings
 //! (retention, Aadhaar masking) apply at once and after a restart.
 
-mod common;
-
-use common::{input, workspace, DataDir};
+use crate::common::{input, workspace, DataDir};
 use vk_store::history::HistoryFilter;
 use vk_workspace_lib::ipc::{ErrorKind, HeaderPair, HistorySettings};
 

@@ -1,13 +1,11 @@
 //! Answers of any size through the app's commands: a 5 MB answer streams to disk, the view carries no body
 //! text, the whole body comes back by handle as bytes, is saved to a file, and is kept in history.
 
-mod common;
-
 use std::collections::BTreeMap;
 
+use crate::common::{input, workspace, DataDir};
 use axum::routing::post;
 use axum::Router;
-use common::{input, workspace, DataDir};
 use vk_store::history::HistoryFilter;
 use vk_workspace_lib::ipc::{BodyKind, EnvironmentInput};
 

@@ -1,0 +1,11 @@
+//! App-level tests: the workspace's commands against a real data folder, SQLite file, sandbox and keyring.
+//!
+//! One test binary for all of them: each binary links the whole app (Tauri and WebKit included), so one
+//! link instead of five keeps CI's build time and disk use down.
+
+mod common;
+mod environments;
+mod history;
+mod large_answers;
+mod secret_scan;
+mod workspace;
