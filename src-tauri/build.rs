@@ -43,6 +43,10 @@ fn main() {
         "error_codes",
         "error_explanations",
         "sandbox_test_values",
+        "snippet_show",
+        "snippet_copy",
+        "snippet_save",
+        "snippet_copy_presigned",
     ]);
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
 use vk_core::catalog::Endpoint;
 use vk_core::envelope::FieldProblem;
 use vk_sandbox::test_values::TestValue;
@@ -12,7 +13,8 @@ use vk_store::history::{HistoryFilter, HistorySummary};
 
 use crate::ipc::{
     CollectionExported, CredentialStoreView, EnvironmentInput, EnvironmentView, EnvironmentsView, ErrorKind,
-    HistoryOpened, HistorySettings, IpcError, SecretCheck, SendInput, SendOutcome,
+    HistoryOpened, HistorySettings, IpcError, PresignedCurlView, SecretCheck, SendInput, SendOutcome, SnippetInput,
+    SnippetView,
 };
 use crate::workspace::Workspace;
 
@@ -324,4 +326,44 @@ pub fn error_explanations() -> Vec<vk_core::Explanation> {
 #[tauri::command]
 pub fn sandbox_test_values() -> Vec<TestValue> {
     vk_sandbox::test_values::test_values()
+}
+
+fn to_clipboard(app: &AppHandle, text: String) -> Result<(), IpcError> {
+    app.clipboard()
+        .write_text(text)
+        .map_err(|e| IpcError::new(ErrorKind::Internal, format!("The clipboard could not be written: {e}.")))
+}
+
+#[tauri::command]
+pub async fn snippet_show(workspace: State<'_, Workspace>, input: SnippetInput) -> Result<SnippetView, IpcError> {
+    workspace.snippet_show(input).await
+}
+
+/// Copies the code from Rust, so a secret written into it never passes through the page.
+#[tauri::command]
+pub async fn snippet_copy(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    input: SnippetInput,
+) -> Result<(), IpcError> {
+    let text = workspace.snippet_text(input).await?;
+    to_clipboard(&app, text)
+}
+
+#[tauri::command]
+pub async fn snippet_save(workspace: State<'_, Workspace>, input: SnippetInput, path: PathBuf) -> Result<(), IpcError> {
+    workspace.snippet_save(input, path).await
+}
+
+/// Copies a curl command signed now (valid 5 minutes) and returns it to show; it holds no secret.
+#[tauri::command]
+pub async fn snippet_copy_presigned(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    request: SendInput,
+    base_url: String,
+) -> Result<PresignedCurlView, IpcError> {
+    let view = workspace.snippet_presigned_curl(request, base_url).await?;
+    to_clipboard(&app, view.text.clone())?;
+    Ok(view)
 }

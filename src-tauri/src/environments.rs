@@ -161,19 +161,34 @@ impl Workspace {
 
     /// Resolves an environment for sending, with its secret. `None` is the active environment.
     pub(crate) async fn target(&self, id: Option<i64>) -> Result<Target, IpcError> {
-        let env = self.environment_record(id.unwrap_or_else(|| self.active_environment_id())).await?;
-        let (secret, _) = self.secret_of(&env).await?.ok_or_else(|| {
+        let env = self.resolved_environment(id).await?;
+        let secret = self.required_secret(&env).await?;
+        Ok(Target {
+            base_url: env.base_url,
+            name: env.name,
+            credentials: Credentials { api_key: env.api_key, tenant_code: env.tenant_code, secret },
+            variables: env.variables,
+        })
+    }
+
+    /// An environment (`None`: the active one) with the built-in sandbox's address filled in.
+    pub(crate) async fn resolved_environment(&self, id: Option<i64>) -> Result<Environment, IpcError> {
+        let mut env = self.environment_record(id.unwrap_or_else(|| self.active_environment_id())).await?;
+        if env.builtin {
+            env.base_url = self.sandbox_url();
+        }
+        Ok(env)
+    }
+
+    /// The environment's secret, or a message that says how to set one.
+    pub(crate) async fn required_secret(&self, env: &Environment) -> Result<ApiSecret, IpcError> {
+        let (secret, _) = self.secret_of(env).await?.ok_or_else(|| {
             IpcError::new(
                 ErrorKind::InvalidInput,
                 format!("No secret is saved for \"{}\". Open Environments…, choose it, and set its secret.", env.name),
             )
         })?;
-        Ok(Target {
-            base_url: if env.builtin { self.sandbox_url() } else { env.base_url },
-            name: env.name,
-            credentials: Credentials { api_key: env.api_key, tenant_code: env.tenant_code, secret },
-            variables: env.variables,
-        })
+        Ok(secret)
     }
 
     /// The credential-store entry name of an environment's secret (never the secret).

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use vk_core::envelope::FieldProblem;
+use vk_core::snippet::{Language, PythonClient};
 use vk_core::Explanation;
 
 /// Where an environment's secret comes from. The secret itself never crosses IPC.
@@ -123,6 +124,46 @@ pub struct SendInput {
 pub struct HeaderPair {
     pub name: String,
     pub value: String,
+}
+
+/// What the Code panel asks for: the composer's request, in a language, with its options.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[ts(export)]
+pub struct SnippetInput {
+    pub request: SendInput,
+    pub language: Language,
+    /// Write the secret into the code. The page is shown a placeholder; only a copy or a saved file has it.
+    pub inline_secret: bool,
+    pub python_client: PythonClient,
+    /// The server address written into the code; the active environment's when empty.
+    #[serde(default)]
+    pub base_url: String,
+}
+
+/// Generated code as the page may see it (an inline secret is shown as a placeholder).
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SnippetView {
+    pub text: String,
+    /// The name to save it under, e.g. `vk_request.php`.
+    pub file_name: String,
+    /// How to run the saved file.
+    pub run: String,
+    /// The environment whose key, tenant code and address are in the code.
+    pub environment: String,
+    /// The address written into the code.
+    pub base_url: String,
+    /// True when the code shown has a placeholder where the copied or saved code has the secret.
+    pub secret_hidden: bool,
+}
+
+/// A curl command signed now: it works until `expires_at_ms`, then the server answers TIMESTAMP_EXPIRED.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PresignedCurlView {
+    pub text: String,
+    #[ts(type = "number")]
+    pub expires_at_ms: u64,
 }
 
 /// What was signed and the four headers that carried it.

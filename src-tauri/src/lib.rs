@@ -7,6 +7,7 @@ mod history;
 pub mod ipc;
 mod responses;
 mod secrets;
+mod snippets;
 pub mod workspace;
 
 use tauri::{Emitter, Manager};
@@ -74,6 +75,10 @@ pub fn run() {
             commands::error_codes,
             commands::error_explanations,
             commands::sandbox_test_values,
+            commands::snippet_show,
+            commands::snippet_copy,
+            commands::snippet_save,
+            commands::snippet_copy_presigned,
         ])
         .run(tauri::generate_context!())
         .expect("VK Workspace could not start its window");

@@ -1,5 +1,6 @@
 //! The app's state and behaviour behind the commands: the active environment and sending. Runs without a window.
 
+use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -187,16 +188,8 @@ impl Workspace {
     /// history, and shapes the answer for the page. `None` is the active environment.
     pub(crate) async fn send_to(&self, environment: Option<i64>, input: SendInput) -> Result<SendOutcome, IpcError> {
         let target = self.target(environment).await?;
-        let invalid = |m: String| IpcError::new(ErrorKind::InvalidInput, m);
-        let endpoint = substitute(&input.endpoint, &target.variables).map_err(invalid)?;
-        let body = substitute(&input.body, &target.variables).map_err(invalid)?;
-        let mut request = RequestSpec::new(input.method, endpoint, body.into_bytes());
-        request.check_json_body().map_err(invalid)?;
-        for header in input.extra_headers.iter().filter(|h| !h.name.trim().is_empty()) {
-            let value = substitute(&header.value, &target.variables).map_err(invalid)?;
-            vk_core::sign::check_extra_header(header.name.trim(), &value).map_err(invalid)?;
-            request.extra_headers.push((header.name.trim().to_string(), value));
-        }
+        let request = build_request(&input, &target.variables)?;
+        request.check_json_body().map_err(|m| IpcError::new(ErrorKind::InvalidInput, m))?;
         let mut entry = NewEntry {
             sent_at_ms: now_ms(),
             environment: target.name.clone(),
@@ -304,4 +297,19 @@ fn module_of(endpoint: &str) -> String {
     } else {
         module.into()
     }
+}
+
+/// The request as it will be signed: the environment's `{{variables}}` substituted in the endpoint, body and
+/// extra headers (blank header rows left out, each header checked).
+pub(crate) fn build_request(input: &SendInput, variables: &BTreeMap<String, String>) -> Result<RequestSpec, IpcError> {
+    let invalid = |m: String| IpcError::new(ErrorKind::InvalidInput, m);
+    let endpoint = substitute(&input.endpoint, variables).map_err(invalid)?;
+    let body = substitute(&input.body, variables).map_err(invalid)?;
+    let mut request = RequestSpec::new(input.method.clone(), endpoint, body.into_bytes());
+    for header in input.extra_headers.iter().filter(|h| !h.name.trim().is_empty()) {
+        let value = substitute(&header.value, variables).map_err(invalid)?;
+        vk_core::sign::check_extra_header(header.name.trim(), &value).map_err(invalid)?;
+        request.extra_headers.push((header.name.trim().to_string(), value));
+    }
+    Ok(request)
 }

@@ -8,4 +8,5 @@ mod environments;
 mod history;
 mod large_answers;
 mod secret_scan;
+mod snippets;
 mod workspace;

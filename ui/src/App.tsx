@@ -6,6 +6,7 @@ import type { SavedRequest } from "./bindings/SavedRequest";
 import type { SendInput } from "./bindings/SendInput";
 import { CollectionsPanel } from "./components/CollectionsPanel";
 import { CommandPalette } from "./components/CommandPalette";
+import { CodePanel, DEFAULT_CODE_OPTIONS, type CodeOptions } from "./components/CodePanel";
 import { Composer } from "./components/Composer";
 import { ConfirmDialog } from "./components/core/ConfirmDialog";
 import { Toast, useToast } from "./components/core/Toast";
@@ -51,6 +52,9 @@ export function App() {
   const [toast, notify] = useToast();
   const [palette, setPalette] = useState(false);
   const [help, setHelp] = useState(false);
+  // The column beside the composer shows the answer or the request as code.
+  const [right, setRight] = useState<"response" | "code">("response");
+  const [codeOptions, setCodeOptions] = useState<CodeOptions>(DEFAULT_CODE_OPTIONS);
   // How far this computer's clock was from the server's at the last answer, per environment.
   const [clock, setClock] = useState<{ environment: string; diff: number } | null>(null);
   const clockDiff = clock && clock.environment === envs.active?.name ? clock.diff : null;
@@ -66,6 +70,7 @@ export function App() {
     : outcome && { response: outcome.response, signature: outcome.signature, hmacChecks: outcome.hmac_checks };
 
   const go = (p: Pending) => {
+    setRight("response");
     const environment = p.kind === "draft" ? p.environment : p.item.environment;
     const sent = tabs.run(() => (p.kind === "draft" ? requestSend(p.input) : historyRerun(p.item.id)));
     void sent.then((outcome) => {
@@ -214,13 +219,28 @@ export function App() {
           savedName={linked?.name ?? null}
         />
         </div>
-        <ResponsePanel
-          sending={sending}
-          shown={shown}
-          error={opened || error?.kind === "invalid_input" ? null : error}
-          note={opened ? openedNote(opened) : null}
-          notify={(text) => notify({ text })}
-        />
+        <div className="right-column">
+          <div className="right-switch" role="tablist" aria-label="Beside the request">
+            <button type="button" role="tab" aria-selected={right === "response"} data-testid="show-response" onClick={() => setRight("response")}>
+              Response
+            </button>
+            <button type="button" role="tab" aria-selected={right === "code"} data-testid="show-code" onClick={() => setRight("code")}
+              title="The request as code that signs itself, in PHP, Rust, curl, Python, JavaScript, Java or Go">
+              {"</>"} Code
+            </button>
+          </div>
+          {right === "response" ? (
+            <ResponsePanel
+              sending={sending}
+              shown={shown}
+              error={opened || error?.kind === "invalid_input" ? null : error}
+              note={opened ? openedNote(opened) : null}
+              notify={(text) => notify({ text })}
+            />
+          ) : (
+            <CodePanel draft={draft} environment={envs.active} options={codeOptions} onOptions={setCodeOptions} notify={(text) => notify({ text })} />
+          )}
+        </div>
       </main>
       {showTestValues && (
         <TestValuesDialog

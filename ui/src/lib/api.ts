@@ -23,6 +23,9 @@ import type { SecretCheck } from "../bindings/SecretCheck";
 import type { SendInput } from "../bindings/SendInput";
 import type { SendOutcome } from "../bindings/SendOutcome";
 import type { TestValue } from "../bindings/TestValue";
+import type { PresignedCurlView } from "../bindings/PresignedCurlView";
+import type { SnippetInput } from "../bindings/SnippetInput";
+import type { SnippetView } from "../bindings/SnippetView";
 
 // Environments and secrets.
 
@@ -217,4 +220,24 @@ export function uiTabsGet(): Promise<string | null> {
 
 export function uiTabsSet(state: string): Promise<null> {
   return invoke<null>("ui_tabs_set", { state });
+}
+
+// Code export. A secret chosen "inline" is only ever in the copied or saved code, never in what the page gets.
+
+export function snippetShow(input: SnippetInput): Promise<SnippetView> {
+  return invoke<SnippetView>("snippet_show", { input });
+}
+
+/** The app's Rust side writes the code to the clipboard itself. */
+export function snippetCopy(input: SnippetInput): Promise<null> {
+  return invoke<null>("snippet_copy", { input });
+}
+
+export function snippetSave(input: SnippetInput, path: string): Promise<null> {
+  return invoke<null>("snippet_save", { input, path });
+}
+
+/** Copies a curl command signed now (valid for 5 minutes) and returns it; it holds no secret. */
+export function snippetCopyPresigned(request: SendInput, baseUrl: string): Promise<PresignedCurlView> {
+  return invoke<PresignedCurlView>("snippet_copy_presigned", { request, baseUrl });
 }

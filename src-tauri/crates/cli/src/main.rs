@@ -4,6 +4,8 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+mod snippet;
+
 use clap::{Parser, Subcommand};
 use vk_core::envelope::{parse_error, pretty_json};
 use vk_core::sign::signature_for;
@@ -39,6 +41,11 @@ enum Command {
         #[arg(long)]
         timestamp: Option<u64>,
     },
+    /// Print code in another language that sends this request, signing it each time it runs.
+    ///
+    /// The code reads the API secret from VK_API_SECRET when it runs. Without --base-url, --api-key and
+    /// --tenant it aims at the sandbox as `vk-sandbox` starts it (http://127.0.0.1:8787, demo key and tenant).
+    Snippet(snippet::SnippetArgs),
     /// Send a signed request and print the response body; exits 1 on an API error.
     Send {
         method: String,
@@ -137,6 +144,13 @@ async fn run_send(request: RequestSpec, base_url: String, credentials: Credentia
 async fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Sign { method, endpoint, body, timestamp } => run_sign(method, endpoint, body, timestamp),
+        Command::Snippet(args) => match snippet::run(args, std::env::var("VK_API_SECRET").ok()) {
+            Ok(text) => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(EXIT_BAD_INPUT, e),
+        },
         Command::Send { method, endpoint, body, sandbox, base_url, api_key, tenant } => {
             let request = RequestSpec::new(method, endpoint, body.into_bytes());
             if let Err(e) = request.check_json_body() {

@@ -1,4 +1,5 @@
-//! VK Workspace core: the request model, HMAC-SHA256 signing and the API's error codes. Pure: no I/O.
+//! VK Workspace core: the request model, HMAC-SHA256 signing, the API's error codes and code export.
+//! Pure: no I/O.
 
 pub mod catalog;
 pub mod diagnose;
@@ -8,6 +9,7 @@ pub mod identifiers;
 pub mod request;
 pub mod secret;
 pub mod sign;
+pub mod snippet;
 pub mod variables;
 
 pub use error_codes::{ApiErrorCode, Explanation};

@@ -17,6 +17,11 @@ impl ApiSecret {
         self.0.expose_secret().as_bytes()
     }
 
+    /// The secret as text, only for writing it into exported code when the user asks for that.
+    pub fn expose_str(&self) -> &str {
+        self.0.expose_secret()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.expose_secret().is_empty()
     }

@@ -9,6 +9,9 @@ pub mod settings;
 mod state;
 pub mod test_values;
 
+/// The port `vk-sandbox` listens on unless told otherwise, on 127.0.0.1.
+pub const DEFAULT_PORT: u16 = 8787;
+
 pub use auth::{authenticate, IncomingRequest, Rejection};
 pub use config::{
     FailureRule, SandboxClock, SandboxConfig, SandboxCredential, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT,

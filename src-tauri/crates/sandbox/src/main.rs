@@ -14,7 +14,7 @@ use vk_sandbox::{load_settings, start, SandboxConfig, SandboxCredential, BUILTIN
 #[command(name = "vk-sandbox", version)]
 struct Args {
     /// Port on 127.0.0.1 to listen on (0 picks a free one).
-    #[arg(long, default_value_t = 8787)]
+    #[arg(long, default_value_t = vk_sandbox::DEFAULT_PORT)]
     port: u16,
     /// Read settings from this TOML file (see docs/sandbox.md); the options below override it.
     #[arg(long, value_name = "FILE")]
