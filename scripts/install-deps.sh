@@ -14,6 +14,12 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 packages=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev libssl-dev libxdo-dev
   build-essential pkg-config file curl ca-certificates git
   xvfb xauth dbus dbus-x11 imagemagick webkit2gtk-driver gnome-keyring libsecret-tools)
+# With --test: the toolchains that run every exported code snippet against the sandbox (php with cURL, Go,
+# Java, OpenSSL for the curl script), and xclip, which reads the clipboard in the end-to-end tests.
+if $with_tests; then
+  packages+=(php-cli php-curl golang-go openssl xclip)
+  command -v javac >/dev/null 2>&1 || packages+=(default-jdk-headless)
+fi
 # Debian's python3 needs python3-venv for `python3 -m venv`; other Pythons bring it along.
 python3 -c 'import venv, ensurepip' 2>/dev/null || packages+=(python3-venv)
 missing=()
@@ -51,9 +57,12 @@ if $with_tests; then
     say "Installing tauri-driver (WebDriver for the app window)"
     cargo install tauri-driver --locked --version 2.1.0 --quiet
   fi
-  if [ ! -x tests/e2e/.venv/bin/pytest ]; then
-    say "Creating the end-to-end test environment (Selenium, pytest)"
+  if [ ! -x tests/e2e/.venv/bin/python ]; then
+    say "Creating the test tools' Python environment (Selenium, pytest, requests)"
     python3 -m venv tests/e2e/.venv
+  fi
+  if [ ! -f tests/e2e/.venv/.installed ] || [ tests/e2e/requirements.txt -nt tests/e2e/.venv/.installed ]; then
     tests/e2e/.venv/bin/pip install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+    touch tests/e2e/.venv/.installed
   fi
 fi
