@@ -14,6 +14,7 @@ fn main() {
         "credential_store_status",
         "request_send",
         "response_body",
+        "response_text_page",
         "response_save",
         "history_list",
         "history_open",

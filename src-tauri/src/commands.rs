@@ -14,7 +14,7 @@ use vk_store::history::{HistoryFilter, HistorySummary};
 use crate::ipc::{
     CollectionExported, CredentialStoreView, EnvironmentInput, EnvironmentView, EnvironmentsView, ErrorKind,
     HistoryOpened, HistorySettings, IpcError, PresignedCurlView, SecretCheck, SendInput, SendOutcome, SnippetInput,
-    SnippetView,
+    SnippetView, TextPage,
 };
 use crate::workspace::Workspace;
 
@@ -114,6 +114,18 @@ pub async fn response_body(workspace: State<'_, Workspace>, handle: u64) -> Resu
 }
 
 /// Saves the whole body of a kept answer to `path`, a file the user chose; returns its size in bytes.
+/// Rows of a large answer as text (as it came, or pretty-printed), for the Raw and Pretty views.
+#[tauri::command]
+pub async fn response_text_page(
+    workspace: State<'_, Workspace>,
+    handle: u64,
+    pretty: bool,
+    start: u64,
+    count: u32,
+) -> Result<TextPage, IpcError> {
+    workspace.response_text_page(handle, pretty, start, count).await
+}
+
 #[tauri::command]
 pub async fn response_save(workspace: State<'_, Workspace>, handle: u64, path: PathBuf) -> Result<u64, IpcError> {
     workspace.response_save(handle, path).await

@@ -126,6 +126,15 @@ pub struct HeaderPair {
     pub value: String,
 }
 
+/// Rows of an answer read as text, and how many rows it has in all.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct TextPage {
+    pub rows: Vec<String>,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
 /// What the Code panel asks for: the composer's request, in a language, with its options.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[ts(export)]

@@ -8,6 +8,7 @@ pub mod ipc;
 mod responses;
 mod secrets;
 mod snippets;
+mod text_pages;
 pub mod workspace;
 
 use tauri::{Emitter, Manager};
@@ -46,6 +47,7 @@ pub fn run() {
             commands::credential_store_status,
             commands::request_send,
             commands::response_body,
+            commands::response_text_page,
             commands::response_save,
             commands::history_list,
             commands::history_open,

@@ -10,7 +10,8 @@ use vk_core::envelope::{parse_error, pretty_json};
 use vk_core::ApiErrorCode;
 use vk_http::HttpResponse;
 
-use crate::ipc::{ApiErrorView, BodyKind, ErrorKind, HeaderPair, IpcError, ResponseView};
+use crate::ipc::{ApiErrorView, BodyKind, ErrorKind, HeaderPair, IpcError, ResponseView, TextPage};
+use crate::text_pages::TextPages;
 
 /// Bodies up to this size travel in the view itself (and are shown at once); larger ones are fetched by handle.
 pub const INLINE_VIEW_BYTES: u64 = 1024 * 1024;
@@ -46,6 +47,8 @@ impl BodyRef {
 pub struct Bodies {
     kept: Mutex<VecDeque<(u64, BodyRef)>>,
     next: std::sync::atomic::AtomicU64,
+    /// The text being read page by page (one at a time): its handle, whether pretty, and its rows.
+    reading: Mutex<Option<(u64, bool, Arc<TextPages>)>>,
 }
 
 impl Bodies {
@@ -64,6 +67,7 @@ impl Bodies {
         kept.push_back((handle, body));
         while kept.len() > KEPT {
             if let Some((_, BodyRef::File { path, .. })) = kept.pop_front() {
+                let _ = std::fs::remove_file(crate::text_pages::pretty_path(&path));
                 let _ = std::fs::remove_file(path);
             }
         }
@@ -177,6 +181,40 @@ impl crate::workspace::Workspace {
             .await
             .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?
             .map_err(|e| IpcError::new(ErrorKind::Internal, format!("The answer could not be read back: {e}")))
+    }
+
+    /// Rows of a kept answer as text (as it came, or pretty-printed), for reading an answer too large to show whole.
+    pub async fn response_text_page(
+        &self,
+        handle: u64,
+        pretty: bool,
+        start: u64,
+        count: u32,
+    ) -> Result<TextPage, IpcError> {
+        let body = self.bodies.get(handle)?;
+        let bodies = self.bodies.clone();
+        let internal = |e: String| IpcError::new(ErrorKind::Internal, e);
+        tokio::task::spawn_blocking(move || {
+            let pages = {
+                let reading = bodies.reading.lock().unwrap_or_else(|p| p.into_inner());
+                match reading.as_ref() {
+                    Some((h, p, pages)) if *h == handle && *p == pretty => Some(pages.clone()),
+                    _ => None,
+                }
+            };
+            let pages = match pages {
+                Some(pages) => pages,
+                None => {
+                    let pages = Arc::new(TextPages::build(&body, pretty)?);
+                    *bodies.reading.lock().unwrap_or_else(|p| p.into_inner()) = Some((handle, pretty, pages.clone()));
+                    pages
+                }
+            };
+            Ok::<_, std::io::Error>(TextPage { rows: pages.page(start, count.min(2000))?, total: pages.rows() })
+        })
+        .await
+        .map_err(|e| internal(e.to_string()))?
+        .map_err(|e| internal(format!("The answer could not be read back: {e}")))
     }
 
     /// Writes the whole body of a kept answer to `path` (a file the user chose); returns its size.

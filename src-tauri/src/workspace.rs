@@ -55,7 +55,7 @@ pub struct Workspace {
     pub(crate) secrets: Arc<Secrets>,
     pub(crate) active: Mutex<i64>,
     pub(crate) history_settings: Mutex<HistorySettings>,
-    pub(crate) bodies: Bodies,
+    pub(crate) bodies: Arc<Bodies>,
     history_listener: Mutex<Option<HistoryListener>>,
     inline_body_limit: usize,
     /// Things the user must be told about once, at start (e.g. a damaged history file that was set aside).
@@ -118,7 +118,7 @@ impl Workspace {
             secrets: Arc::new(Secrets::new(options.credential_service)),
             active: Mutex::new(BUILTIN_SANDBOX_ID),
             history_settings: Mutex::new(HistorySettings::default()),
-            bodies: Bodies::default(),
+            bodies: Arc::new(Bodies::default()),
             history_listener: Mutex::new(None),
             inline_body_limit: options.inline_body_limit,
             startup_notices,

@@ -1,5 +1,6 @@
 // The body of an answer: as a tree, pretty or raw for JSON; raw for text; size and type for binary bodies. Any body
-// can be saved to a file. Large answers open in the tree (built in a worker), never as one huge block of text.
+// can be saved to a file. Large answers open in the tree (built in a worker); their Raw and Pretty views are read a
+// screenful at a time, never as one huge block of text.
 import { useState } from "react";
 import { save } from "@tauri-apps/plugin-dialog";
 import type { ResponseView } from "../bindings/ResponseView";
@@ -7,6 +8,7 @@ import { responseSave, toIpcError } from "../lib/api";
 import { formatBytes } from "../lib/format";
 import type { Summary } from "../lib/summary";
 import { JsonViewer } from "./JsonViewer";
+import { LargeTextView } from "./LargeTextView";
 
 type View = "tree" | "pretty" | "raw";
 
@@ -70,10 +72,12 @@ export function BodyView({ response, onSummary, notify }: Props) {
           {view === "pretty" ? (response.body_pretty ?? response.body_text) : response.body_text}
         </pre>
       ) : (
-        <p className="hint" data-testid="large-body-note">
-          This answer is {formatBytes(response.size_bytes)}: too large to show as one block of text. The tree shows all of it;
-          to read it as text, save it to a file.
-        </p>
+        <>
+          <p className="hint" data-testid="large-body-note">
+            This answer is {formatBytes(response.size_bytes)}, shown a screenful at a time{view === "pretty" ? ", laid out with indentation" : " as it came"}.
+          </p>
+          <LargeTextView key={`${response.body_handle}-${view}`} handle={response.body_handle} pretty={view === "pretty"} />
+        </>
       )}
     </>
   );

@@ -26,6 +26,7 @@ import type { TestValue } from "../bindings/TestValue";
 import type { PresignedCurlView } from "../bindings/PresignedCurlView";
 import type { SnippetInput } from "../bindings/SnippetInput";
 import type { SnippetView } from "../bindings/SnippetView";
+import type { TextPage } from "../bindings/TextPage";
 
 // Environments and secrets.
 
@@ -98,6 +99,11 @@ export function historySettingsSet(settings: HistorySettings): Promise<number> {
 }
 
 // Collections.
+
+/** Rows `start..start+count` of a kept answer as text, as it came or pretty-printed (for answers too large to show whole). */
+export function responseTextPage(handle: number, pretty: boolean, start: number, count: number): Promise<TextPage> {
+  return invoke<TextPage>("response_text_page", { handle, pretty, start, count });
+}
 
 export function collectionsTree(): Promise<FolderNode> {
   return invoke<FolderNode>("collections_tree");

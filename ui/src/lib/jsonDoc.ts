@@ -74,7 +74,8 @@ export class JsonDoc {
 
   private row(path: Key[], value: unknown): Row {
     const kind = kindOf(value);
-    const expandable = (kind === "object" || kind === "array") && Object.keys(value as object).length > 0;
+    // An array's length, not its keys: a list of 250,000 items would otherwise make 250,000 strings per row.
+    const expandable = Array.isArray(value) ? value.length > 0 : kind === "object" && Object.keys(value as object).length > 0;
     return {
       path,
       depth: path.length,

@@ -6,6 +6,7 @@ pub mod diagnose;
 pub mod envelope;
 pub mod error_codes;
 pub mod identifiers;
+pub mod pretty;
 pub mod request;
 pub mod secret;
 pub mod sign;
