@@ -23,7 +23,8 @@ from big_server import BigServer, big_answer  # noqa: E402
 from helpers import by_test_id, json_body, replace_text  # noqa: E402
 from test_large_answer import add_environment  # noqa: E402
 
-APP = ROOT / "target" / "release" / "vk-workspace"
+# VK_BENCH_APP points at another build (a debug one, to compare changes quickly; the recorded figures are release).
+APP = Path(os.environ.get("VK_BENCH_APP", ROOT / "target" / "release" / "vk-workspace"))
 
 
 def free_port():

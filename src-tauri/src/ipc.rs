@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use vk_core::envelope::FieldProblem;
+use vk_core::shallow::ShallowField;
 use vk_core::snippet::{Language, PythonClient};
 use vk_core::Explanation;
 
@@ -231,6 +232,9 @@ pub struct ResponseView {
     /// computer is fast). Only for answers just received.
     #[ts(type = "number | null")]
     pub clock_difference_secs: Option<i64>,
+    /// For a large JSON success answer: the top of its `data` (lists by their length), read in Rust as soon as it
+    /// arrives, so its summary shows before the whole answer is parsed for the tree.
+    pub large_data: Option<Vec<ShallowField>>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use vk_core::envelope::{parse_error, pretty_json};
+use vk_core::shallow::success_data_fields;
 use vk_core::ApiErrorCode;
 use vk_http::HttpResponse;
 
@@ -146,6 +147,7 @@ impl Bodies {
             content_type,
             api_error,
             clock_difference_secs: None,
+            large_data: None,
         }
     }
 }
@@ -215,6 +217,20 @@ impl crate::workspace::Workspace {
         .await
         .map_err(|e| internal(e.to_string()))?
         .map_err(|e| internal(format!("The answer could not be read back: {e}")))
+    }
+
+    /// Reads the top of a large JSON answer's `data` for its summary, off the async executor (one pass, then the
+    /// bytes are let go). Small answers are summarised from their text by the page.
+    pub(crate) async fn with_large_data(&self, mut view: ResponseView) -> ResponseView {
+        if view.body_complete || view.body_kind != BodyKind::Json || view.api_error.is_some() {
+            return view;
+        }
+        let Ok(body) = self.bodies.get(view.body_handle) else { return view };
+        view.large_data = tokio::task::spawn_blocking(move || body.read().ok().and_then(|b| success_data_fields(&b)))
+            .await
+            .ok()
+            .flatten();
+        view
     }
 
     /// Writes the whole body of a kept answer to `path` (a file the user chose); returns its size.

@@ -209,7 +209,7 @@ impl Workspace {
                 return Err(IpcError::new(ErrorKind::Network, e.to_string()));
             }
         };
-        let response = self.bodies.view(&exchange.response);
+        let response = self.with_large_data(self.bodies.view(&exchange.response)).await;
         entry.request_headers = exchange.signed.headers().iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
         entry.request_headers.extend(request.extra_headers.iter().cloned());
         entry.status = Some(exchange.response.status);

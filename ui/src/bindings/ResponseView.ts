@@ -2,6 +2,7 @@
 import type { ApiErrorView } from "./ApiErrorView";
 import type { BodyKind } from "./BodyKind";
 import type { HeaderPair } from "./HeaderPair";
+import type { ShallowField } from "./ShallowField";
 
 export type ResponseView = { status: number, status_text: string, elapsed_ms: number, size_bytes: number, headers: Array<HeaderPair>, 
 /**
@@ -24,4 +25,9 @@ body_handle: number, body_kind: BodyKind, content_type: string, api_error: ApiEr
  * This computer's clock minus the server's, in seconds, from the answer's `Date` header (positive: this
  * computer is fast). Only for answers just received.
  */
-clock_difference_secs: number | null, };
+clock_difference_secs: number | null, 
+/**
+ * For a large JSON success answer: the top of its `data` (lists by their length), read in Rust as soon as it
+ * arrives, so its summary shows before the whole answer is parsed for the tree.
+ */
+large_data: Array<ShallowField> | null, };

@@ -6,7 +6,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import type { ResponseView } from "../bindings/ResponseView";
 import { JsonClient } from "../lib/jsonClient";
-import { jsonPathOf, MAX_MATCHES, type Key, type Row } from "../lib/jsonDoc";
+import { jsonPathOf, MAX_MATCHES, type Key, type Row } from "../lib/jsonRows";
 import type { Summary } from "../lib/summary";
 
 interface Props {

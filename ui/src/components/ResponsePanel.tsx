@@ -5,7 +5,7 @@ import type { IpcError } from "../bindings/IpcError";
 import type { ResponseView } from "../bindings/ResponseView";
 import type { SignatureView } from "../bindings/SignatureView";
 import { formatBytes, formatDuration, statusTone } from "../lib/format";
-import { summariseBody, type Summary } from "../lib/summary";
+import { summariseBody, summariseShallow, type Summary } from "../lib/summary";
 import { ErrorExplanation } from "./ErrorExplanation";
 import { BodyView } from "./BodyView";
 import { SummaryCard } from "./SummaryCard";
@@ -81,7 +81,9 @@ export function ResponsePanel({ sending, shown, error, note, notify }: Props) {
     ? null
     : response.body_complete
       ? summariseBody(response.body_text)
-      : largeSummary?.handle === response.body_handle
+      : response.large_data
+        ? summariseShallow(response.large_data)
+        : largeSummary?.handle === response.body_handle
         ? largeSummary.summary
         : null;
 

@@ -2,24 +2,12 @@
 // walked, rows are handed out by range, and a filter (by text, or a JSONPath starting with `$`) lists matches.
 // Runs inside a Web Worker for large answers, so the window never waits for it.
 import { JSONPath } from "jsonpath-plus";
+import { jsonPathOf, MAX_MATCHES, type Key, type Row } from "./jsonRows";
 import { summarise, type Summary } from "./summary";
 
-export type Key = string | number;
-
-export interface Row {
-  path: Key[];
-  depth: number;
-  /** The key or index, or null for the root. */
-  key: Key | null;
-  kind: "object" | "array" | "string" | "number" | "boolean" | "null";
-  /** The value for a leaf; "{3 keys}" or "[12 items]" for a container. */
-  preview: string;
-  expandable: boolean;
-  expanded: boolean;
-}
+export { jsonPathOf, MAX_MATCHES, type Key, type Row };
 
 const PREVIEW_CHARS = 300;
-export const MAX_MATCHES = 5000;
 
 function kindOf(v: unknown): Row["kind"] {
   if (v === null) return "null";
@@ -38,11 +26,6 @@ function preview(v: unknown): string {
 }
 
 const pathKey = (path: Key[]) => JSON.stringify(path);
-
-/** `$.data.customers[0].name` for a path. */
-export function jsonPathOf(path: Key[]): string {
-  return "$" + path.map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join("");
-}
 
 export class JsonDoc {
   private readonly root: unknown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { friendlyTime, rupees, summarise, summariseBody } from "./summary";
+import { friendlyTime, rupees, summarise, summariseBody, summariseShallow } from "./summary";
 
 describe("answers in plain words", () => {
   it("puts rupees in Indian grouping", () => {
@@ -58,5 +58,17 @@ describe("answers in plain words", () => {
     expect(summariseBody('{"success":false,"error":{"code":"HMAC_INVALID"}}')).toBeNull();
     expect(summariseBody("not json")).toBeNull();
     expect(summarise({ something: "else" })).toBeNull();
+  });
+
+  it("summarises a large answer from the top of its data as the app read it", () => {
+    const s = summariseShallow([
+      { key: "customers", value: { kind: "list", length: 250000 } },
+      { key: "total", value: { kind: "scalar", json: "250000" } },
+      { key: "filters", value: { kind: "object" } },
+    ]);
+    expect(s?.headline).toBe("2,50,000 customers");
+    expect(s?.facts).toEqual([{ label: "Total", value: "2,50,000 in all" }]);
+    expect(summariseShallow([{ key: "balance", value: { kind: "scalar", json: "15420.5" } }])?.headline).toBe("Wallet balance ₹15,420.50");
+    expect(summariseShallow([])).toBeNull();
   });
 });

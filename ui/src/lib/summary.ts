@@ -1,6 +1,8 @@
 // Answers in plain words: a summary of a successful answer, read from the shape of its data (a verification,
 // a wallet balance, a credit score, a list, an order), so staff read the outcome before any JSON.
 
+import type { ShallowField } from "../bindings/ShallowField";
+
 export type Tone = "good" | "bad" | "warn" | "neutral";
 
 export interface Summary {
@@ -141,4 +143,13 @@ export function summariseBody(body: string): Summary | null {
     return null;
   }
   return null;
+}
+
+/** The summary of a large answer from the top of its `data` as the app read it (a list stands for its length). */
+export function summariseShallow(fields: ShallowField[]): Summary | null {
+  const data: Data = {};
+  for (const { key, value } of fields) {
+    data[key] = value.kind === "scalar" ? (JSON.parse(value.json) as unknown) : value.kind === "list" ? new Array<unknown>(value.length) : {};
+  }
+  return summarise(data);
 }

@@ -9,6 +9,7 @@ pub mod identifiers;
 pub mod pretty;
 pub mod request;
 pub mod secret;
+pub mod shallow;
 pub mod sign;
 pub mod snippet;
 pub mod variables;

@@ -1,0 +1,188 @@
+//! The top level of a success envelope's `data`, read without building the document: each field's scalar value
+//! as JSON text, a list by its length, a nested object as a mark. Enough for the summary card of an answer of
+//! any size, in one pass over its bytes, holding almost nothing.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// One field of `data`, as much of it as a summary needs.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ShallowValue {
+    /// A string, number, boolean or null, as JSON text.
+    Scalar { json: String },
+    /// A list, by how many items it has.
+    List {
+        #[ts(type = "number")]
+        length: u64,
+    },
+    /// An object (its content is not read).
+    Object,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ShallowField {
+    pub key: String,
+    pub value: ShallowValue,
+}
+
+impl<'de> Deserialize<'de> for ShallowValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        fn scalar<T: Serialize, E: de::Error>(value: T) -> Result<ShallowValue, E> {
+            serde_json::to_string(&value).map(|json| ShallowValue::Scalar { json }).map_err(E::custom)
+        }
+        impl<'de> Visitor<'de> for V {
+            type Value = ShallowValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<ShallowValue, E> {
+                scalar(v)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ShallowValue, E> {
+                scalar(v)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ShallowValue, E> {
+                scalar(v)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ShallowValue, E> {
+                scalar(v)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ShallowValue, E> {
+                scalar(v)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<ShallowValue, E> {
+                Ok(ShallowValue::Scalar { json: "null".into() })
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ShallowValue, A::Error> {
+                let mut length = 0;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    length += 1;
+                }
+                Ok(ShallowValue::List { length })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ShallowValue, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(ShallowValue::Object)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// `data`'s fields in order, or `None` when `data` is not an object.
+struct Fields(Option<Vec<ShallowField>>);
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Fields;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("the data of an answer")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+                let mut fields = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, ShallowValue>()? {
+                    fields.push(ShallowField { key, value });
+                }
+                Ok(Fields(Some(fields)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Fields, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Fields(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Fields, E> {
+                Ok(Fields(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Fields, E> {
+                Ok(Fields(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Fields, E> {
+                Ok(Fields(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Fields, E> {
+                Ok(Fields(None))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Fields, E> {
+                Ok(Fields(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Fields, E> {
+                Ok(Fields(None))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    #[serde(default)]
+    success: Option<IgnoredOrBool>,
+    #[serde(default)]
+    data: Option<Fields>,
+}
+
+/// `success`, which only counts when it is `true`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum IgnoredOrBool {
+    Bool(bool),
+    #[allow(dead_code)]
+    Other(IgnoredAny),
+}
+
+/// The top-level fields of `data` in a success envelope (`{"success": true, "data": {…}}`); `None` for anything
+/// else (an error envelope, a body that is not JSON, `data` that is not an object).
+pub fn success_data_fields(body: &[u8]) -> Option<Vec<ShallowField>> {
+    let envelope: Envelope = serde_json::from_slice(body).ok()?;
+    match envelope.success {
+        Some(IgnoredOrBool::Bool(true)) => envelope.data?.0,
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scalar(json: &str) -> ShallowValue {
+        ShallowValue::Scalar { json: json.into() }
+    }
+
+    #[test]
+    fn reads_the_top_of_data_in_order() {
+        let body = br#"{"data":{"customers":[{"id":1},{"id":2},[3]],"total":250000,"currency":"INR","balance":15420.50,
+            "page":null,"more":{"a":[1]},"ok":true},"success":true}"#;
+        let fields = success_data_fields(body).unwrap();
+        let got: Vec<(&str, &ShallowValue)> = fields.iter().map(|f| (f.key.as_str(), &f.value)).collect();
+        assert_eq!(
+            got,
+            [
+                ("customers", &ShallowValue::List { length: 3 }),
+                ("total", &scalar("250000")),
+                ("currency", &scalar("\"INR\"")),
+                ("balance", &scalar("15420.5")),
+                ("page", &scalar("null")),
+                ("more", &ShallowValue::Object),
+                ("ok", &scalar("true")),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_a_success_envelope_with_object_data_counts() {
+        assert!(success_data_fields(br#"{"success":false,"error":{"code":"X"}}"#).is_none());
+        assert!(success_data_fields(br#"{"success":"yes","data":{}}"#).is_none());
+        assert!(success_data_fields(br#"{"success":true,"data":[1,2]}"#).is_none());
+        assert!(success_data_fields(br#"{"success":true,"data":{"a":"#).is_none());
+        assert!(success_data_fields(b"<html>").is_none());
+        assert_eq!(success_data_fields(br#"{"success":true,"data":{}}"#), Some(vec![]));
+    }
+}
