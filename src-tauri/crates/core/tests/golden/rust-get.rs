@@ -3,7 +3,7 @@
 //! this runs, so it keeps working (a fixed signature would expire after 5 minutes).
 //! Run: VK_API_SECRET='your API secret' cargo run
 //!
-//! Cargo.toml needs:
+//! Save this as src/main.rs of a Cargo project whose Cargo.toml has:
 //!
 //! [dependencies]
 //! hex = "0.4"
