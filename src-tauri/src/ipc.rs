@@ -235,6 +235,9 @@ pub struct ResponseView {
     /// For a large JSON success answer: the top of its `data` (lists by their length), read in Rust as soon as it
     /// arrives, so its summary shows before the whole answer is parsed for the tree.
     pub large_data: Option<Vec<ShallowField>>,
+    /// Where a large answer was streamed to, for the window's worker to read it directly (never a secret: an
+    /// answer's body, in the app's own folder).
+    pub body_file: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -33,6 +33,9 @@ pub fn run() {
             workspace.set_history_listener(move || {
                 let _ = handle.emit(commands::HISTORY_CHANGED, ());
             });
+            // The window's JSON worker reads a large answer straight from its file (not through the page's
+            // thread): the asset protocol may read that folder and nothing else.
+            app.asset_protocol_scope().allow_directory(workspace.responses_dir(), false)?;
             app.manage(workspace);
             Ok(())
         })

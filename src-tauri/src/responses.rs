@@ -128,6 +128,10 @@ impl Bodies {
             http_status: e.http_status,
             fields: e.fields,
         });
+        let body_file = match &body {
+            BodyRef::File { path, .. } if !whole => Some(path.to_string_lossy().into_owned()),
+            _ => None,
+        };
         let handle = self.keep(body);
         ResponseView {
             status,
@@ -148,6 +152,7 @@ impl Bodies {
             api_error,
             clock_difference_secs: None,
             large_data: None,
+            body_file,
         }
     }
 }

@@ -57,6 +57,7 @@ pub struct Workspace {
     pub(crate) history_settings: Mutex<HistorySettings>,
     pub(crate) bodies: Arc<Bodies>,
     history_listener: Mutex<Option<HistoryListener>>,
+    responses_dir: PathBuf,
     inline_body_limit: usize,
     /// Things the user must be told about once, at start (e.g. a damaged history file that was set aside).
     startup_notices: Vec<String>,
@@ -105,6 +106,7 @@ impl Workspace {
         // Answers of any size: past 2 MiB the body streams to a file in the data folder, up to 1 GiB.
         let spill_dir = options.data_dir.join("responses");
         Bodies::clear_dir(&spill_dir);
+        let responses_dir = spill_dir.clone();
         let config = SenderConfig {
             max_body_bytes: 1024 * 1024 * 1024,
             spill: Some(SpillConfig { dir: spill_dir, over_bytes: 2 * 1024 * 1024 }),
@@ -122,10 +124,16 @@ impl Workspace {
             history_listener: Mutex::new(None),
             inline_body_limit: options.inline_body_limit,
             startup_notices,
+            responses_dir,
         };
         workspace.restore_history_settings().await?;
         workspace.restore_active().await;
         Ok(workspace)
+    }
+
+    /// The folder large answers stream to (the window's worker reads them from there, by the asset protocol).
+    pub fn responses_dir(&self) -> &std::path::Path {
+        &self.responses_dir
     }
 
     pub fn sandbox_url(&self) -> String {

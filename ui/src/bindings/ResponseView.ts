@@ -30,4 +30,9 @@ clock_difference_secs: number | null,
  * For a large JSON success answer: the top of its `data` (lists by their length), read in Rust as soon as it
  * arrives, so its summary shows before the whole answer is parsed for the tree.
  */
-large_data: Array<ShallowField> | null, };
+large_data: Array<ShallowField> | null, 
+/**
+ * Where a large answer was streamed to, for the window's worker to read it directly (never a secret: an
+ * answer's body, in the app's own folder).
+ */
+body_file: string | null, };

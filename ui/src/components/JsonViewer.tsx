@@ -2,7 +2,7 @@
 // freezing the window. Filter by text or by JSONPath; copy a value or its path.
 import { useEffect, useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { invoke } from "@tauri-apps/api/core";
+import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import type { ResponseView } from "../bindings/ResponseView";
 import { JsonClient } from "../lib/jsonClient";
@@ -49,8 +49,9 @@ export function JsonViewer({ response, onSummary, notify }: Props) {
     let current = true;
     void (async () => {
       try {
-        const bytes = await bytesOf(response);
-        const reply = await c.ask({ type: "load", bytes }, [bytes]);
+        const reply = response.body_file
+          ? await c.ask({ type: "fetch", url: convertFileSrc(response.body_file) })
+          : await bytesOf(response).then((bytes) => c.ask({ type: "load", bytes }, [bytes]));
         if (!current || reply.type !== "loaded") return;
         if (reply.error) {
           setState({ status: "error", error: reply.error });

@@ -4,6 +4,7 @@ import type { Summary } from "../lib/summary";
 
 export type Request =
   | { id: number; type: "load"; bytes: ArrayBuffer }
+  | { id: number; type: "fetch"; url: string }
   | { id: number; type: "rows"; start: number; end: number }
   | { id: number; type: "toggle"; path: Key[] }
   | { id: number; type: "expand"; depth: number }
@@ -25,9 +26,9 @@ function reply(message: Reply) {
 
 /** Parses the bytes as JSON without first making them one huge string in this worker's heap (the engine decodes
  * them outside it and lets that text go at once), so less garbage waits for a collection after a large answer. */
-async function load(id: number, bytes: ArrayBuffer) {
+async function load(id: number, body: () => Promise<Response>) {
   try {
-    doc = new JsonDoc(await new Response(bytes).json());
+    doc = new JsonDoc(await (await body()).json());
     reply({ id, type: "loaded", count: doc.count, summary: doc.summary, error: null });
   } catch (e) {
     doc = null;
@@ -38,7 +39,16 @@ async function load(id: number, bytes: ArrayBuffer) {
 onmessage = (event: MessageEvent<Request>) => {
   const m = event.data;
   if (m.type === "load") {
-    void load(m.id, m.bytes);
+    void load(m.id, async () => new Response(m.bytes));
+    return;
+  }
+  // A large answer read straight from its file: its bytes never pass through the window's thread.
+  if (m.type === "fetch") {
+    void load(m.id, async () => {
+      const response = await fetch(m.url);
+      if (!response.ok) throw new Error(`The answer could not be read back (${response.status}).`);
+      return response;
+    });
     return;
   }
   if (!doc) return;

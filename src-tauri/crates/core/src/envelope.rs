@@ -92,10 +92,12 @@ mod tests {
     }
 }
 
-/// The body re-indented for reading (key order kept), or `None` if it is not JSON.
+/// The body re-indented for reading (key order, numbers and strings kept as sent), or `None` if it is not JSON.
 pub fn pretty_json(body: &[u8]) -> Option<String> {
-    let value: Value = serde_json::from_slice(body).ok()?;
-    serde_json::to_string_pretty(&value).ok()
+    serde_json::from_slice::<serde::de::IgnoredAny>(body).ok()?;
+    let mut out = Vec::with_capacity(body.len() * 2);
+    crate::pretty::reformat(body, &mut out).ok()?;
+    String::from_utf8(out).ok()
 }
 
 #[cfg(test)]
@@ -106,5 +108,7 @@ mod pretty_tests {
         assert!(out.find("\"z\"").unwrap() < out.find("\"a\"").unwrap());
         assert!(out.contains("\n  \"a\": {"));
         assert!(super::pretty_json(b"<html>").is_none());
+        // Numbers stay as the server wrote them.
+        assert!(super::pretty_json(br#"{"balance":15420.50}"#).unwrap().contains("15420.50"));
     }
 }
