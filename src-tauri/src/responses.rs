@@ -7,15 +7,17 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use vk_core::envelope::{parse_error, pretty_json};
-use vk_core::shallow::success_data_fields;
+use vk_core::shallow::{success_data_fields, success_data_fields_from_reader};
 use vk_core::ApiErrorCode;
 use vk_http::HttpResponse;
 
 use crate::ipc::{ApiErrorView, BodyKind, ErrorKind, HeaderPair, IpcError, ResponseView, TextPage};
-use crate::text_pages::TextPages;
+use crate::text_pages::{TextPages, PRETTY_MAX_BYTES};
 
 /// Bodies up to this size travel in the view itself (and are shown at once); larger ones are fetched by handle.
 pub const INLINE_VIEW_BYTES: u64 = 1024 * 1024;
+/// Above this size an answer's summary is read from its file as a stream, not from a copy in memory.
+const STREAM_SUMMARY_OVER: u64 = 128 * 1024 * 1024;
 /// How many answers stay openable; older bodies are dropped (and their files deleted).
 const KEPT: usize = 8;
 
@@ -199,6 +201,16 @@ impl crate::workspace::Workspace {
         count: u32,
     ) -> Result<TextPage, IpcError> {
         let body = self.bodies.get(handle)?;
+        if pretty && body.len() > PRETTY_MAX_BYTES {
+            return Err(IpcError::new(
+                ErrorKind::InvalidInput,
+                format!(
+                    "Pretty lays out answers up to {} MB, and this one is {} MB. Use Raw or the Tree, or save it to a file.",
+                    PRETTY_MAX_BYTES >> 20,
+                    body.len() >> 20
+                ),
+            ));
+        }
         let bodies = self.bodies.clone();
         let internal = |e: String| IpcError::new(ErrorKind::Internal, e);
         tokio::task::spawn_blocking(move || {
@@ -231,10 +243,16 @@ impl crate::workspace::Workspace {
             return view;
         }
         let Ok(body) = self.bodies.get(view.body_handle) else { return view };
-        view.large_data = tokio::task::spawn_blocking(move || body.read().ok().and_then(|b| success_data_fields(&b)))
-            .await
-            .ok()
-            .flatten();
+        // Read whole when that is cheap (fastest); a very large answer is read as a stream instead.
+        view.large_data = tokio::task::spawn_blocking(move || match &body {
+            BodyRef::File { path, len } if *len > STREAM_SUMMARY_OVER => {
+                std::fs::File::open(path).ok().and_then(|f| success_data_fields_from_reader(std::io::BufReader::new(f)))
+            }
+            _ => body.read().ok().and_then(|b| success_data_fields(&b)),
+        })
+        .await
+        .ok()
+        .flatten();
         view
     }
 

@@ -7,6 +7,9 @@ use std::sync::Arc;
 
 use crate::responses::BodyRef;
 
+/// Pretty-printing reads the whole answer at once: above this size, Raw, the tree and saving remain.
+pub const PRETTY_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The longest row shown; a longer line continues on the next row (cut between characters, never inside one).
 pub const ROW_BYTES: usize = 240;
 
@@ -22,26 +25,47 @@ enum Source {
     File(PathBuf),
 }
 
-/// Where each row of `bytes` starts.
-fn row_starts(bytes: &[u8]) -> Vec<u64> {
-    let mut starts = Vec::with_capacity(bytes.len() / 64 + 1);
-    let mut row = 0usize;
-    while row < bytes.len() {
-        starts.push(row as u64);
-        let line_end = bytes[row..].iter().take(ROW_BYTES).position(|&b| b == b'\n').map(|p| row + p + 1);
+/// Bytes read at a time while indexing: a file of any size is never held whole.
+const BLOCK: usize = 1 << 20;
+
+/// Where each row starts, and the length of the text.
+fn row_starts(mut reader: impl Read) -> std::io::Result<(Vec<u64>, u64)> {
+    let mut starts = Vec::new();
+    let mut window: Vec<u8> = Vec::new(); // the text from `base` on
+    let mut base = 0u64;
+    let mut row = 0usize; // where the current row starts, in `window`
+    let mut block = vec![0; BLOCK];
+    let mut eof = false;
+    loop {
+        // Always more than a row's worth ahead of the row's start, unless the text ends sooner.
+        while !eof && window.len() - row <= ROW_BYTES {
+            let n = reader.read(&mut block)?;
+            eof = n == 0;
+            window.extend_from_slice(&block[..n]);
+        }
+        if row >= window.len() {
+            break;
+        }
+        starts.push(base + row as u64);
+        let line_end = window[row..].iter().take(ROW_BYTES).position(|&b| b == b'\n').map(|p| row + p + 1);
         row = match line_end {
             Some(next) => next,
-            None if bytes.len() - row <= ROW_BYTES => bytes.len(),
+            None if window.len() - row <= ROW_BYTES => window.len(),
             None => {
                 let mut cut = row + ROW_BYTES;
-                while cut > row + 1 && (bytes[cut] & 0b1100_0000) == 0b1000_0000 {
+                while cut > row + 1 && (window[cut] & 0b1100_0000) == 0b1000_0000 {
                     cut -= 1;
                 }
                 cut
             }
         };
+        if row >= BLOCK {
+            window.drain(..row);
+            base += row as u64;
+            row = 0;
+        }
     }
-    starts
+    Ok((starts, base + window.len() as u64))
 }
 
 /// The pretty form of a body kept in a file: written once beside it, as `<body>.pretty`.
@@ -52,17 +76,20 @@ pub fn pretty_path(body: &Path) -> PathBuf {
 }
 
 impl TextPages {
-    /// Indexes a body as it is, or pretty-printed. Reads whole files: call off the async executor.
+    /// Indexes a body as it is, or pretty-printed (written once beside a body kept in a file). Reads files:
+    /// call off the async executor.
     pub fn build(body: &BodyRef, pretty: bool) -> std::io::Result<TextPages> {
-        let (source, bytes) = match (body, pretty) {
-            (BodyRef::Memory(bytes), false) => (Source::Memory(bytes.clone()), bytes.clone()),
+        let (source, (starts, len)) = match (body, pretty) {
+            (BodyRef::Memory(bytes), false) => (Source::Memory(bytes.clone()), row_starts(&bytes[..])?),
             (BodyRef::Memory(bytes), true) => {
                 let mut out = Vec::with_capacity(bytes.len() * 2);
                 vk_core::pretty::reformat(bytes, &mut out)?;
-                let out = Arc::new(out);
-                (Source::Memory(out.clone()), out)
+                let index = row_starts(&out[..])?;
+                (Source::Memory(Arc::new(out)), index)
             }
-            (BodyRef::File { path, .. }, false) => (Source::File(path.clone()), Arc::new(std::fs::read(path)?)),
+            (BodyRef::File { path, .. }, false) => {
+                (Source::File(path.clone()), row_starts(std::io::BufReader::new(std::fs::File::open(path)?))?)
+            }
             (BodyRef::File { path, .. }, true) => {
                 let target = pretty_path(path);
                 if !target.exists() {
@@ -74,10 +101,11 @@ impl TextPages {
                     out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
                     std::fs::rename(&partial, &target)?;
                 }
-                (Source::File(target.clone()), Arc::new(std::fs::read(&target)?))
+                let index = row_starts(std::io::BufReader::new(std::fs::File::open(&target)?))?;
+                (Source::File(target), index)
             }
         };
-        Ok(TextPages { starts: row_starts(&bytes), len: bytes.len() as u64, source })
+        Ok(TextPages { source, starts, len })
     }
 
     pub fn rows(&self) -> u64 {
@@ -132,6 +160,19 @@ mod tests {
         assert!(rows.iter().all(|r| r.len() <= ROW_BYTES && !r.contains('\u{fffd}')));
         assert_eq!(pages.page(1, 2).unwrap(), rows[1..3]);
         assert!(pages.page(pages.rows(), 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_long_text_is_indexed_across_blocks_as_in_one_piece() {
+        let text: String = (0..40_000).map(|i| format!("line {i} {}\n", "é".repeat(i % 300))).collect();
+        assert!(text.len() > 3 * BLOCK);
+        let (starts, len) = row_starts(std::io::Cursor::new(text.as_bytes())).unwrap();
+        assert_eq!(len, text.len() as u64);
+        // Every row starts at the start of a line or inside a long one, never inside a character.
+        assert!(starts.iter().all(|&s| text.is_char_boundary(s as usize)));
+        let lines = starts.iter().filter(|&&s| s == 0 || text.as_bytes()[s as usize - 1] == b'\n').count();
+        assert_eq!(lines, 40_000);
+        assert!(starts.windows(2).all(|w| w[1] - w[0] <= ROW_BYTES as u64));
     }
 
     #[test]

@@ -148,6 +148,15 @@ pub fn success_data_fields(body: &[u8]) -> Option<Vec<ShallowField>> {
     }
 }
 
+/// As [`success_data_fields`], reading as it goes: for answers too large to hold in memory twice.
+pub fn success_data_fields_from_reader(reader: impl std::io::Read) -> Option<Vec<ShallowField>> {
+    let envelope: Envelope = serde_json::from_reader(reader).ok()?;
+    match envelope.success {
+        Some(IgnoredOrBool::Bool(true)) => envelope.data?.0,
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +193,7 @@ mod tests {
         assert!(success_data_fields(br#"{"success":true,"data":{"a":"#).is_none());
         assert!(success_data_fields(b"<html>").is_none());
         assert_eq!(success_data_fields(br#"{"success":true,"data":{}}"#), Some(vec![]));
+        let body: &[u8] = br#"{"success":true,"data":{"items":[1,2]}}"#;
+        assert_eq!(success_data_fields_from_reader(body), success_data_fields(body));
     }
 }
