@@ -9,6 +9,7 @@ mod responses;
 mod secrets;
 mod snippets;
 mod text_pages;
+mod web_view;
 pub mod workspace;
 
 use tauri::{Emitter, Manager};
@@ -37,6 +38,9 @@ pub fn run() {
             // thread): the asset protocol may read that folder and nothing else.
             app.asset_protocol_scope().allow_directory(workspace.responses_dir(), false)?;
             app.manage(workspace);
+            if let Some(window) = app.get_webview_window("main") {
+                web_view::configure(&window)?;
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -74,5 +74,6 @@ def window(driver_url, request):
     failed = getattr(request.node, "report_call", None)
     if failed is not None and failed.failed:
         # What the window showed when the test failed, for the developer (kept in CI artefacts).
-        driver.save_screenshot(str(ARTIFACTS / f"FAILED-{request.node.name}.png"))
+        subprocess.run(["import", "-window", "root", str(ARTIFACTS / f"FAILED-{request.node.name}.png")],
+                       env=os.environ, timeout=30, check=False)
     driver.quit()

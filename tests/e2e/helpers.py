@@ -31,11 +31,16 @@ def replace_text(element, text):
         element.send_keys(text)
 
 
+def screen_picture(path):
+    """The whole virtual screen, as X sees it (WebDriver's own screenshots can hang when the web view paints
+    without GPU compositing, as the app does on Linux)."""
+    subprocess.run(["import", "-window", "root", str(path)], check=True, env=os.environ, timeout=30)
+
+
 def screenshot(driver, name):
-    """Wait two animation frames (the DOM can be a frame ahead of the picture), then save the window and the screen."""
+    """Wait two animation frames (the DOM can be a frame ahead of the picture), then save the screen."""
     driver.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
-    driver.save_screenshot(str(ARTIFACTS / f"{name}.png"))
-    subprocess.run(["import", "-window", "root", str(ARTIFACTS / f"{name}-screen.png")], check=True, env=os.environ)
+    screen_picture(ARTIFACTS / f"{name}.png")
 
 
 def json_body(driver):

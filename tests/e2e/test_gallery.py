@@ -8,7 +8,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS
-from helpers import by_test_id, json_body, replace_text, use_test_value, wait_environment, wait_text
+from helpers import by_test_id, json_body, replace_text, screen_picture, use_test_value, wait_environment, wait_text
 
 # (module, the endpoint's plain name, what its summary must say)
 MODULES = [
@@ -31,11 +31,11 @@ def pick(d, title):
 
 
 def snap(d, test_id, name):
-    """A picture of one element: the window's picture, cut to the element (WebKit's own element pictures can
-    come out black)."""
+    """A picture of one element: the screen's picture, cut to the element (the window sits at the screen's top
+    left under Xvfb, with no window manager to frame it)."""
     d.execute_async_script("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));")
     whole = ARTIFACTS / f"{name}-window.png"
-    d.save_screenshot(str(whole))
+    screen_picture(whole)
     r = d.execute_script("const b = arguments[0].getBoundingClientRect(); return [b.x, b.y, b.width, b.height]",
                          d.find_element(*by_test_id(test_id)))
     x, y, w, h = (round(v) for v in r)
