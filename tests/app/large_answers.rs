@@ -1,11 +1,13 @@
 //! Answers of any size through the app's commands: a 5 MB answer streams to disk, the view carries no body
-//! text, the whole body comes back by handle as bytes, is saved to a file, and is kept in history.
+//! text but the top of its data, the whole body comes back by handle as bytes or a page of rows at a time
+//! (raw or pretty), is saved to a file, and is kept in history.
 
 use std::collections::BTreeMap;
 
 use crate::common::{input, workspace, DataDir};
 use axum::routing::post;
 use axum::Router;
+use vk_core::shallow::ShallowValue;
 use vk_store::history::HistoryFilter;
 use vk_workspace_lib::ipc::{BodyKind, EnvironmentInput};
 
@@ -54,6 +56,27 @@ async fn a_large_answer_streams_to_disk_and_comes_back_whole_by_handle() {
     assert_eq!(view.body_kind, BodyKind::Json);
     let spilled: Vec<_> = std::fs::read_dir(dir.0.join("responses")).unwrap().collect();
     assert_eq!(spilled.len(), 1, "streamed to a file in the data folder");
+    // The window's worker reads that file itself; the summary's facts come with the view.
+    let file = view.body_file.as_deref().expect("the view names the file");
+    assert_eq!(std::fs::read(file).unwrap(), body.as_bytes());
+    let top: Vec<(&str, &ShallowValue)> =
+        view.large_data.as_ref().expect("the top of data").iter().map(|f| (f.key.as_str(), &f.value)).collect();
+    assert_eq!(
+        top,
+        [
+            ("customers", &ShallowValue::List { length: 80_000 }),
+            ("total", &ShallowValue::Scalar { json: "80000".into() })
+        ]
+    );
+
+    // Read as text a page at a time: as it came, and pretty-printed (written once, beside the body).
+    let raw = ws.response_text_page(view.body_handle, false, 0, 2).await.unwrap();
+    assert!(raw.rows[0].starts_with(r#"{"success":true,"data":{"customers":[{"id":"CUST-000000""#));
+    assert!(raw.total as usize >= body.len() / 240);
+    let pretty = ws.response_text_page(view.body_handle, true, 0, 5).await.unwrap();
+    assert_eq!(pretty.rows, ["{", "  \"success\": true,", "  \"data\": {", "    \"customers\": [", "      {"]);
+    let last = ws.response_text_page(view.body_handle, true, pretty.total - 3, 10).await.unwrap();
+    assert_eq!(last.rows, ["    \"total\": 80000", "  }", "}"]);
 
     assert_eq!(ws.response_bytes(view.body_handle).await.unwrap(), body.as_bytes());
     let saved = dir.0.join("saved answer.json");
