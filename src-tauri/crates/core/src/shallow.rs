@@ -76,8 +76,8 @@ impl<'de> Deserialize<'de> for ShallowValue {
     }
 }
 
-/// `data`'s fields in order, or `None` when `data` is not an object.
-struct Fields(Option<Vec<ShallowField>>);
+/// `data`'s fields in order. Anything but an object fails to read, and the answer then has no summary.
+struct Fields(Vec<ShallowField>);
 
 impl<'de> Deserialize<'de> for Fields {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -85,76 +85,44 @@ impl<'de> Deserialize<'de> for Fields {
         impl<'de> Visitor<'de> for V {
             type Value = Fields;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("the data of an answer")
+                f.write_str("the data of an answer, an object")
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
                 let mut fields = Vec::new();
                 while let Some((key, value)) = map.next_entry::<String, ShallowValue>()? {
                     fields.push(ShallowField { key, value });
                 }
-                Ok(Fields(Some(fields)))
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Fields, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Fields(None))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Fields, E> {
-                Ok(Fields(None))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Fields, E> {
-                Ok(Fields(None))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Fields, E> {
-                Ok(Fields(None))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Fields, E> {
-                Ok(Fields(None))
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Fields, E> {
-                Ok(Fields(None))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Fields, E> {
-                Ok(Fields(None))
+                Ok(Fields(fields))
             }
         }
-        deserializer.deserialize_any(V)
+        deserializer.deserialize_map(V)
     }
 }
 
 #[derive(Deserialize)]
 struct Envelope {
     #[serde(default)]
-    success: Option<IgnoredOrBool>,
+    success: Option<serde_json::Value>,
     #[serde(default)]
     data: Option<Fields>,
 }
 
-/// `success`, which only counts when it is `true`.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum IgnoredOrBool {
-    Bool(bool),
-    #[allow(dead_code)]
-    Other(IgnoredAny),
+impl Envelope {
+    /// `data`'s fields when `success` is `true`.
+    fn success_fields(self) -> Option<Vec<ShallowField>> {
+        (self.success == Some(serde_json::Value::Bool(true))).then_some(self.data?.0)
+    }
 }
 
 /// The top-level fields of `data` in a success envelope (`{"success": true, "data": {…}}`); `None` for anything
 /// else (an error envelope, a body that is not JSON, `data` that is not an object).
 pub fn success_data_fields(body: &[u8]) -> Option<Vec<ShallowField>> {
-    let envelope: Envelope = serde_json::from_slice(body).ok()?;
-    match envelope.success {
-        Some(IgnoredOrBool::Bool(true)) => envelope.data?.0,
-        _ => None,
-    }
+    serde_json::from_slice::<Envelope>(body).ok()?.success_fields()
 }
 
 /// As [`success_data_fields`], reading as it goes: for answers too large to hold in memory twice.
 pub fn success_data_fields_from_reader(reader: impl std::io::Read) -> Option<Vec<ShallowField>> {
-    let envelope: Envelope = serde_json::from_reader(reader).ok()?;
-    match envelope.success {
-        Some(IgnoredOrBool::Bool(true)) => envelope.data?.0,
-        _ => None,
-    }
+    serde_json::from_reader::<_, Envelope>(reader).ok()?.success_fields()
 }
 
 #[cfg(test)]
