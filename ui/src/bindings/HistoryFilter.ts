@@ -11,4 +11,8 @@ text: string | null, environment: string | null, module: string | null,
 /**
  * 2, 3, 4 or 5 for the status hundreds; 0 for sends that got no answer.
  */
-status_class: number | null, error_code: string | null, from_ms: number | null, to_ms: number | null, before_id: number | null, limit: number, };
+status_class: number | null, error_code: string | null, 
+/**
+ * Only the sends of this batch run.
+ */
+batch_run_id: number | null, from_ms: number | null, to_ms: number | null, before_id: number | null, limit: number, };

@@ -7,7 +7,7 @@ use vk_core::catalog::Endpoint;
 use vk_core::envelope::FieldProblem;
 
 use crate::mapping::Mapping;
-use crate::sheet::Sheet;
+use crate::sheet::{Row, Sheet};
 
 /// A row that would not pass: its number in the sheet, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -23,12 +23,17 @@ pub struct RowCheck {
 
 /// The rows that have a problem, in order; an empty list means every row can be sent.
 pub fn precheck(sheet: &Sheet, endpoint: &Endpoint, mapping: &Mapping) -> Vec<RowCheck> {
+    rows_with_problems(sheet, |row| endpoint.check_form(&mapping.values(row)))
+}
+
+/// The rows `check` finds a problem with, in order.
+pub(crate) fn rows_with_problems(sheet: &Sheet, check: impl Fn(&Row) -> Vec<FieldProblem>) -> Vec<RowCheck> {
     sheet
         .rows
         .iter()
         .enumerate()
         .filter_map(|(index, row)| {
-            let problems = endpoint.check_form(&mapping.values(row));
+            let problems = check(row);
             (!problems.is_empty()).then_some(RowCheck { index: index as u32, number: row.number, problems })
         })
         .collect()

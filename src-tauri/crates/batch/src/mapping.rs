@@ -77,7 +77,7 @@ impl Mapping {
 }
 
 /// `text` with everything but unreserved characters percent-encoded, for a path segment or a query value.
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {

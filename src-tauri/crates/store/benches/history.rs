@@ -35,6 +35,7 @@ fn row(i: i64) -> NewEntry {
         ),
         elapsed_ms: 10.0,
         error_code: (i % 20 == 0).then(|| "VALIDATION_ERROR".into()),
+        batch_run_id: None,
     }
 }
 

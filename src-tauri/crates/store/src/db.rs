@@ -7,8 +7,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rusqlite::{Connection, ErrorCode};
 
 /// Migrations in order; the schema version is their count. Never edit one that has shipped: add another.
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_history.sql"), include_str!("../migrations/0002_collections_environments.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_history.sql"),
+    include_str!("../migrations/0002_collections_environments.sql"),
+    include_str!("../migrations/0003_batch_runs.sql"),
+];
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 #[derive(Debug, thiserror::Error)]

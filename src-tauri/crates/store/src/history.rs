@@ -28,6 +28,8 @@ pub struct NewEntry {
     pub elapsed_ms: f64,
     /// The API's error code, or the kind of transport failure.
     pub error_code: Option<String>,
+    /// The batch run this send belongs to, if any.
+    pub batch_run_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -84,6 +86,10 @@ pub struct HistoryFilter {
     /// 2, 3, 4 or 5 for the status hundreds; 0 for sends that got no answer.
     pub status_class: Option<u8>,
     pub error_code: Option<String>,
+    /// Only the sends of this batch run.
+    #[ts(type = "number | null")]
+    #[serde(default)]
+    pub batch_run_id: Option<i64>,
     #[ts(type = "number | null")]
     pub from_ms: Option<i64>,
     #[ts(type = "number | null")]
@@ -167,8 +173,9 @@ impl Store {
         let status_class = entry.status.map_or(0, |s| i64::from(s / 100));
         self.conn.execute(
             "INSERT INTO history (sent_at_ms, environment, module, method, endpoint, request_headers, request_body,
-                status, status_class, response_headers, response_body, body_file, elapsed_ms, size_bytes, error_code)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                status, status_class, response_headers, response_body, body_file, elapsed_ms, size_bytes, error_code,
+                batch_run_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             rusqlite::params![
                 entry.sent_at_ms,
                 entry.environment,
@@ -185,6 +192,7 @@ impl Store {
                 entry.elapsed_ms,
                 size_bytes,
                 entry.error_code,
+                entry.batch_run_id,
             ],
         )?;
         Ok(self.conn.last_insert_rowid())
@@ -213,6 +221,9 @@ impl Store {
         }
         if let Some(v) = filter.error_code.clone() {
             push("h.error_code = ?", Box::new(v));
+        }
+        if let Some(v) = filter.batch_run_id {
+            push("h.batch_run_id = ?", Box::new(v));
         }
         if let Some(v) = filter.from_ms {
             push("h.sent_at_ms >= ?", Box::new(v));

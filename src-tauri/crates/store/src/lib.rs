@@ -1,5 +1,6 @@
 //! VK Workspace's store: one SQLite file (WAL) with versioned migrations; request history with full-text search.
 
+pub mod batch;
 pub mod collections;
 mod db;
 pub mod environments;

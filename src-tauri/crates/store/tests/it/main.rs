@@ -49,5 +49,6 @@ pub fn entry(i: i64) -> NewEntry {
         response_body: format!(r#"{{"success":true,"data":{{"registered_name":"Person{i} Kumar"}}}}"#),
         elapsed_ms: 12.5,
         error_code: (i % 5 == 0).then(|| "HMAC_INVALID".to_string()),
+        batch_run_id: None,
     }
 }

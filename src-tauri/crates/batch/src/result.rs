@@ -1,0 +1,122 @@
+//! A row's result from the answer it got: how it ended, the answer's plain fields (for the grid and the output
+//! sheet), and a line a person can read.
+
+use serde_json::Value;
+use vk_core::envelope::parse_error;
+use vk_core::ApiErrorCode;
+use vk_store::batch::{Outcome, RowResult};
+
+/// The answer's `data` as column name → text: scalars as they are, a nested object's scalars as
+/// `name.field`, a list by its length.
+pub fn summary_fields(data: &Value) -> Vec<(String, String)> {
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let mut fields = Vec::new();
+    let Some(object) = data.as_object() else {
+        if !data.is_null() {
+            fields.push(("data".to_string(), text(data)));
+        }
+        return fields;
+    };
+    for (key, value) in object {
+        match value {
+            Value::Object(inner) => {
+                for (sub, v) in inner.iter().filter(|(_, v)| !v.is_object() && !v.is_array()) {
+                    fields.push((format!("{key}.{sub}"), text(v)));
+                }
+            }
+            Value::Array(items) => fields.push((key.clone(), format!("{} items", items.len()))),
+            scalar => fields.push((key.clone(), text(scalar))),
+        }
+    }
+    fields
+}
+
+/// The first few fields, as "status VALID · registered_name Asha Rao · name_match_score 92".
+fn summary_line(fields: &[(String, String)]) -> String {
+    let shown: Vec<String> =
+        fields.iter().filter(|(_, v)| !v.is_empty()).take(4).map(|(k, v)| format!("{k} {v}")).collect();
+    if shown.is_empty() {
+        "Success".into()
+    } else {
+        shown.join(" · ")
+    }
+}
+
+/// How an answer ends a row.
+pub fn from_answer(row_index: u32, status: u16, body: &[u8], attempts: u32, finished_ms: i64) -> RowResult {
+    let parsed: Option<Value> = serde_json::from_slice(body).ok();
+    let success = parsed.as_ref().and_then(|v| v.get("success")).and_then(Value::as_bool) == Some(true);
+    let mut result = RowResult {
+        row_index,
+        outcome: Outcome::ApiError,
+        status: Some(status),
+        error_code: None,
+        summary: Vec::new(),
+        message: String::new(),
+        attempts,
+        finished_ms,
+    };
+    if success && (200..300).contains(&status) {
+        let data = parsed.as_ref().and_then(|v| v.get("data")).cloned().unwrap_or(Value::Null);
+        result.outcome = Outcome::Success;
+        result.summary = summary_fields(&data);
+        result.message = summary_line(&result.summary);
+        return result;
+    }
+    match parse_error(body) {
+        Some(error) => {
+            let title = ApiErrorCode::parse(&error.code).map_or(error.message.clone(), |c| c.explanation().title);
+            let fields: Vec<String> = error.fields.iter().map(|f| format!("{}: {}", f.field, f.reason)).collect();
+            result.message = if fields.is_empty() { title } else { format!("{title} ({})", fields.join("; ")) };
+            result.error_code = Some(error.code);
+        }
+        None => {
+            result.message = format!("The server answered HTTP {status} {}", vk_http::reason_phrase(status));
+        }
+    }
+    result
+}
+
+/// How a row ends when no answer came back.
+pub fn not_sent(row_index: u32, code: Option<&str>, message: String, attempts: u32, finished_ms: i64) -> RowResult {
+    RowResult {
+        row_index,
+        outcome: Outcome::NotSent,
+        status: None,
+        error_code: code.map(str::to_string),
+        summary: Vec::new(),
+        message,
+        attempts,
+        finished_ms,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_become_results_a_person_can_read() {
+        let body = br#"{"success":true,"data":{"status":"VALID","registered_name":"Asha Rao",
+            "name_match":{"result":"PARTIAL_MATCH","score":92},"history":[1,2,3]}}"#;
+        let result = from_answer(4, 200, body, 1, 7);
+        assert_eq!(result.outcome, Outcome::Success);
+        let keys: Vec<&str> = result.summary.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["status", "registered_name", "name_match.result", "name_match.score", "history"]);
+        assert_eq!(result.summary[4].1, "3 items");
+        assert!(result.message.starts_with("status VALID · registered_name Asha Rao"), "{}", result.message);
+
+        let refused = br#"{"success":false,"error":{"code":"VALIDATION_ERROR","message":"Invalid","http_status":422,
+            "fields":[{"field":"pan","reason":"a PAN has 10 characters"}]}}"#;
+        let result = from_answer(5, 422, refused, 1, 7);
+        assert_eq!((result.outcome, result.error_code.as_deref()), (Outcome::ApiError, Some("VALIDATION_ERROR")));
+        assert!(result.message.contains("pan: a PAN has 10 characters"), "{}", result.message);
+
+        let result = from_answer(6, 502, b"<html>bad gateway</html>", 1, 7);
+        assert_eq!(result.message, "The server answered HTTP 502 Bad Gateway");
+    }
+}
