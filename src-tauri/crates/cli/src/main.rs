@@ -4,6 +4,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+mod batch;
 mod snippet;
 
 use clap::{Parser, Subcommand};
@@ -46,6 +47,13 @@ enum Command {
     /// The code reads the API secret from VK_API_SECRET when it runs. Without --base-url, --api-key and
     /// --tenant it aims at the sandbox as `vk-sandbox` starts it (http://127.0.0.1:8787, demo key and tenant).
     Snippet(snippet::SnippetArgs),
+    /// Send every row of a sheet (CSV or XLSX) to one endpoint and write the sheet back with result columns.
+    ///
+    /// Every row is checked first. Rows go out at --rate per second at most (default 5), --concurrency at a time
+    /// (default 4); RATE_LIMITED answers make it wait and slow down; network failures are tried again. Each
+    /// result is kept in a run file beside the output as it arrives: if the run stops (Ctrl+C, a crash), the same
+    /// command continues it. Exits 0 when every row got an answer, whatever the answers were.
+    Batch(batch::BatchArgs),
     /// Send a signed request and print the response body; exits 1 on an API error.
     Send {
         method: String,
@@ -144,6 +152,7 @@ async fn run_send(request: RequestSpec, base_url: String, credentials: Credentia
 async fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Sign { method, endpoint, body, timestamp } => run_sign(method, endpoint, body, timestamp),
+        Command::Batch(args) => batch::run(args).await,
         Command::Snippet(args) => match snippet::run(args, std::env::var("VK_API_SECRET").ok()) {
             Ok(text) => {
                 print!("{text}");

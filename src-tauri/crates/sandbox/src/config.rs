@@ -40,6 +40,9 @@ pub struct SandboxConfig {
     pub failures: Vec<FailureRule>,
     /// The sandbox's own clock, which can be set ahead or behind to practise TIMESTAMP_EXPIRED.
     pub clock: SandboxClock,
+    /// Where to append a JSON line per request that arrives (time, method, target, body, status): what the
+    /// server saw, for checking a client's rate and its repeats.
+    pub request_log: Option<std::path::PathBuf>,
 }
 
 /// The sandbox's clock: this computer's clock plus an offset that can change while the sandbox runs.
@@ -101,6 +104,7 @@ impl SandboxConfig {
             otp_ttl: Duration::from_secs(600),
             failures: Vec::new(),
             clock: SandboxClock::default(),
+            request_log: None,
         }
     }
 

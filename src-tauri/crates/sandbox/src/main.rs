@@ -31,6 +31,9 @@ struct Args {
     /// Only accept requests from this client address (repeat for more).
     #[arg(long = "allow-ip", value_name = "ADDR")]
     allow_ip: Vec<IpAddr>,
+    /// Append a JSON line per request that arrives (arrival time in ms, method, target, body, status) to FILE.
+    #[arg(long, value_name = "FILE")]
+    request_log: Option<PathBuf>,
 }
 
 fn config_from(args: &Args) -> Result<SandboxConfig, String> {
@@ -55,6 +58,9 @@ fn config_from(args: &Args) -> Result<SandboxConfig, String> {
     }
     if !args.allow_ip.is_empty() {
         config.allowed_ips = args.allow_ip.clone();
+    }
+    if args.request_log.is_some() {
+        config.request_log = args.request_log.clone();
     }
     Ok(config)
 }

@@ -33,6 +33,8 @@ pub enum SandboxError {
     NotLoopback(IpAddr),
     #[error("could not listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
+    #[error("could not open the request log {path}: {source}")]
+    RequestLog { path: String, source: std::io::Error },
 }
 
 pub(crate) struct Shared {
@@ -41,6 +43,7 @@ pub(crate) struct Shared {
     store: Store,
     /// One request counter per injected-failure rule.
     failure_counters: Vec<AtomicU64>,
+    request_log: Option<std::sync::Mutex<std::fs::File>>,
 }
 
 /// A JSON reply with the given status.
@@ -70,6 +73,29 @@ async fn date_layer(State(shared): State<Arc<Shared>>, request: Request, next: N
     if let Ok(value) = HeaderValue::from_str(&date) {
         response.headers_mut().insert(header::DATE, value);
     }
+    response
+}
+
+/// With a request log: one JSON line per request that arrives, written when its answer is ready, stamped with
+/// the time it arrived (before authentication or the rate limit, so refused requests are counted too).
+async fn request_log_layer(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let Some(log) = &shared.request_log else { return next.run(request).await };
+    let arrived_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis());
+    let (parts, body) = request.into_parts();
+    let body = axum::body::to_bytes(body, shared.config.max_body_bytes).await.unwrap_or_default();
+    let line = serde_json::json!({
+        "arrived_ms": arrived_ms as u64,
+        "method": parts.method.as_str(),
+        "target": parts.uri.path_and_query().map_or("/", |pq| pq.as_str()),
+        "body": String::from_utf8_lossy(&body),
+    });
+    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+    let mut line = line;
+    line["status"] = response.status().as_u16().into();
+    let mut text = line.to_string();
+    text.push('\n');
+    use std::io::Write;
+    let _ = log.lock().unwrap_or_else(|p| p.into_inner()).write_all(text.as_bytes());
     response
 }
 
@@ -174,13 +200,20 @@ pub fn router(config: SandboxConfig) -> Router {
     let limiter = config.rate_limit_per_second.map(|n| RateLimiter::keyed(Quota::per_second(n)));
     let failure_counters = config.failures.iter().map(|_| AtomicU64::new(0)).collect();
     let store = Store::new(config.otp_ttl);
-    let shared = Arc::new(Shared { config, limiter, store, failure_counters });
+    // NOTE: a log that cannot be opened is reported by `start`; `router` alone just goes without it.
+    let request_log = config.request_log.as_ref().and_then(|path| open_log(path).ok()).map(std::sync::Mutex::new);
+    let shared = Arc::new(Shared { config, limiter, store, failure_counters, request_log });
     api_routes()
         .fallback(|| async { Rejection::new(ApiErrorCode::NotFound).into_response() })
         .method_not_allowed_fallback(|| async { Rejection::new(ApiErrorCode::MethodNotAllowed).into_response() })
         .layer(middleware::from_fn_with_state(shared.clone(), authenticate_layer))
         .layer(middleware::from_fn_with_state(shared.clone(), date_layer))
+        .layer(middleware::from_fn_with_state(shared.clone(), request_log_layer))
         .with_state(shared)
+}
+
+fn open_log(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    std::fs::OpenOptions::new().create(true).append(true).open(path)
 }
 
 /// A sandbox serving in the background; dropping it (or `stop`) shuts it down.
@@ -228,6 +261,9 @@ impl Drop for RunningSandbox {
 pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<RunningSandbox, SandboxError> {
     if !addr.ip().is_loopback() {
         return Err(SandboxError::NotLoopback(addr.ip()));
+    }
+    if let Some(path) = &config.request_log {
+        open_log(path).map_err(|source| SandboxError::RequestLog { path: path.display().to_string(), source })?;
     }
     let listener = TcpListener::bind(addr).await.map_err(|source| SandboxError::Bind { addr, source })?;
     let addr = listener.local_addr().map_err(|source| SandboxError::Bind { addr, source })?;
