@@ -85,7 +85,12 @@ fn table(sheet: &Sheet, results: &[Option<RowResult>], mask: bool) -> (Vec<Strin
 }
 
 /// The output file's bytes. `results` has one entry per row of `sheet` (`None`: no result yet).
-pub fn render(sheet: &Sheet, results: &[Option<RowResult>], format: Format, mask: bool) -> Result<Vec<u8>, OutputError> {
+pub fn render(
+    sheet: &Sheet,
+    results: &[Option<RowResult>],
+    format: Format,
+    mask: bool,
+) -> Result<Vec<u8>, OutputError> {
     if results.len() != sheet.rows.len() {
         return Err(OutputError::Mismatch { rows: results.len(), sheet: sheet.rows.len() });
     }

@@ -92,9 +92,8 @@ impl Plan {
                 Some(endpoint)
             }
             BatchTarget::Template { method, endpoint, body, extra_headers, .. } => {
-                let texts = [endpoint.as_str(), body.as_str()]
-                    .into_iter()
-                    .chain(extra_headers.iter().map(|(_, v)| v.as_str()));
+                let texts =
+                    [endpoint.as_str(), body.as_str()].into_iter().chain(extra_headers.iter().map(|(_, v)| v.as_str()));
                 for name in texts.flat_map(variables_in) {
                     if !sheet.headers.contains(&name) && !variables.contains_key(&name) {
                         return Err(PlanError::UnknownVariable(name));
@@ -117,8 +116,7 @@ impl Plan {
 
     /// The row's values by column name, over the environment's variables.
     fn row_variables(&self, row: &Row, escape: fn(&str) -> String) -> BTreeMap<String, String> {
-        let mut values: BTreeMap<String, String> =
-            self.variables.iter().map(|(k, v)| (k.clone(), escape(v))).collect();
+        let mut values: BTreeMap<String, String> = self.variables.iter().map(|(k, v)| (k.clone(), escape(v))).collect();
         for (name, cell) in self.headers.iter().zip(&row.cells) {
             values.insert(name.clone(), escape(cell.trim()));
         }
@@ -238,7 +236,10 @@ mod tests {
             mapping: Mapping { columns: columns.iter().map(|(k, v)| (k.to_string(), *v)).collect() },
         };
         assert_eq!(Plan::new(target(&[]), &sheet, BTreeMap::new()).err(), Some(PlanError::NothingMapped));
-        assert!(matches!(Plan::new(target(&[("pan", 3)]), &sheet, BTreeMap::new()), Err(PlanError::NoSuchColumn { .. })));
+        assert!(matches!(
+            Plan::new(target(&[("pan", 3)]), &sheet, BTreeMap::new()),
+            Err(PlanError::NoSuchColumn { .. })
+        ));
         let unknown = BatchTarget::Endpoint { endpoint_id: "verify.nothing".into(), mapping: Mapping::default() };
         assert!(matches!(Plan::new(unknown, &sheet, BTreeMap::new()), Err(PlanError::UnknownEndpoint(_))));
         assert_ne!(fingerprint(b"a", &target(&[("pan", 0)]), "x"), fingerprint(b"b", &target(&[("pan", 0)]), "x"));

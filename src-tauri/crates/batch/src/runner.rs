@@ -345,7 +345,8 @@ fn write_results(
         }
         let results: Vec<(RowResult, Option<NewEntry>)> =
             waiting.iter().filter_map(|(r, e)| r.clone().map(|r| (r, e.clone()))).collect();
-        let history_only: Vec<NewEntry> = waiting.into_iter().filter(|(r, _)| r.is_none()).filter_map(|(_, e)| e).collect();
+        let history_only: Vec<NewEntry> =
+            waiting.into_iter().filter(|(r, _)| r.is_none()).filter_map(|(_, e)| e).collect();
         let added = store.lock().unwrap_or_else(|p| p.into_inner()).batch_results_record(
             run_id,
             &results,

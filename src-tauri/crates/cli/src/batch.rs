@@ -75,10 +75,8 @@ fn endpoint_named(name: &str) -> Result<&'static Endpoint, String> {
     if let Some(e) = find(name) {
         return Ok(e);
     }
-    let by_path: Vec<&Endpoint> = catalog()
-        .iter()
-        .filter_map(|e| endpoint_of(&e.method, name).filter(|found| found.id == e.id))
-        .collect();
+    let by_path: Vec<&Endpoint> =
+        catalog().iter().filter_map(|e| endpoint_of(&e.method, name).filter(|found| found.id == e.id)).collect();
     match by_path.as_slice() {
         [one] => Ok(one),
         [] => Err(format!("there is no endpoint {name}; give its id (such as verify.pan) or its path")),
@@ -175,7 +173,8 @@ fn line(p: &Progress) -> String {
 
 /// The run to continue (same sheet, endpoint, mapping and server, not finished), or a new one.
 fn open_run(store: &Store, args: &BatchArgs, new: NewRun, skipped: &[u32]) -> Result<(i64, bool), String> {
-    let found = if args.restart { None } else { store.batch_run_unfinished(&new.fingerprint).map_err(|e| e.to_string())? };
+    let found =
+        if args.restart { None } else { store.batch_run_unfinished(&new.fingerprint).map_err(|e| e.to_string())? };
     if let Some(run) = found {
         return Ok((run.id, true));
     }
@@ -209,10 +208,14 @@ pub async fn run(args: BatchArgs) -> std::process::ExitCode {
 
 async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, String)> {
     let bad = |m: String| (EXIT_BAD_INPUT, m);
-    let input = std::fs::read(&args.input).map_err(|e| bad(format!("{} could not be read: {e}", args.input.display())))?;
+    let input =
+        std::fs::read(&args.input).map_err(|e| bad(format!("{} could not be read: {e}", args.input.display())))?;
     let sheet = Sheet::read(&input).map_err(|e| bad(format!("{}: {e}", args.input.display())))?;
     let endpoint = endpoint_named(&args.endpoint).map_err(bad)?;
-    let target = BatchTarget::Endpoint { endpoint_id: endpoint.id.clone(), mapping: mapping(&args, &sheet, endpoint).map_err(bad)? };
+    let target = BatchTarget::Endpoint {
+        endpoint_id: endpoint.id.clone(),
+        mapping: mapping(&args, &sheet, endpoint).map_err(bad)?,
+    };
     let plan = Plan::new(target.clone(), &sheet, BTreeMap::new()).map_err(|e| bad(e.to_string()))?;
     if let BatchTarget::Endpoint { mapping, .. } = &target {
         for (field, column) in &mapping.columns {
@@ -234,10 +237,15 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
             sheet.rows.len()
         )));
     }
-    let skipped: Vec<u32> = if args.bad_rows == "skip" { problems.iter().map(|p| p.index).collect() } else { Vec::new() };
+    let skipped: Vec<u32> =
+        if args.bad_rows == "skip" { problems.iter().map(|p| p.index).collect() } else { Vec::new() };
     let sandbox = if args.sandbox {
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
-        Some(vk_sandbox::start(vk_sandbox::SandboxConfig::builtin(), addr).await.map_err(|e| (EXIT_NOT_SENT, e.to_string()))?)
+        Some(
+            vk_sandbox::start(vk_sandbox::SandboxConfig::builtin(), addr)
+                .await
+                .map_err(|e| (EXIT_NOT_SENT, e.to_string()))?,
+        )
     } else {
         None
     };
@@ -258,7 +266,8 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
         concurrency: args.concurrency,
     };
     let (run_id, resumed) = open_run(&store, &args, new, &skipped).map_err(bad)?;
-    let run = store.batch_run_get(run_id).map_err(|e| bad(e.to_string()))?.ok_or_else(|| bad("the run vanished".into()))?;
+    let run =
+        store.batch_run_get(run_id).map_err(|e| bad(e.to_string()))?.ok_or_else(|| bad("the run vanished".into()))?;
     let done: std::collections::HashSet<u32> =
         store.batch_rows_done(run_id).map_err(|e| bad(e.to_string()))?.into_iter().collect();
     let counts_before = store.batch_counts(run_id).map_err(|e| bad(e.to_string()))?;
@@ -322,10 +331,16 @@ fn write_output(store: &Store, run_id: i64, sheet: &Sheet, output: &Path, mask: 
     }
     let format = Format::for_file(&output.to_string_lossy());
     let bytes = render(sheet, &results, format, mask).map_err(|e| (EXIT_BAD_INPUT, e.to_string()))?;
-    std::fs::write(output, bytes).map_err(|e| (EXIT_BAD_INPUT, format!("{} could not be written: {e}", output.display())))
+    std::fs::write(output, bytes)
+        .map_err(|e| (EXIT_BAD_INPUT, format!("{} could not be written: {e}", output.display())))
 }
 
-fn finish_message(end: RunEnd, counts: RunCounts, total: u32, output: &Path) -> Result<std::process::ExitCode, (u8, String)> {
+fn finish_message(
+    end: RunEnd,
+    counts: RunCounts,
+    total: u32,
+    output: &Path,
+) -> Result<std::process::ExitCode, (u8, String)> {
     eprintln!(
         "vk: {} of {total} rows: {} succeeded, {} refused by the API, {} not sent, {} skipped. Results in {}",
         counts.done(),
@@ -336,7 +351,10 @@ fn finish_message(end: RunEnd, counts: RunCounts, total: u32, output: &Path) -> 
         output.display()
     );
     if end != RunEnd::Finished {
-        return Err((EXIT_NOT_SENT, "the run stopped before every row was sent; run the same command again to continue".into()));
+        return Err((
+            EXIT_NOT_SENT,
+            "the run stopped before every row was sent; run the same command again to continue".into(),
+        ));
     }
     if counts.not_sent > 0 {
         return Err((EXIT_NOT_SENT, format!("{} rows got no answer (see the Message column)", counts.not_sent)));

@@ -333,14 +333,14 @@ impl Store {
              ORDER BY row_index LIMIT ?3"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows =
-            statement.query_map(params![run_id, from_row, limit, outcome.map(Outcome::as_str)], result_from)?;
+        let rows = statement.query_map(params![run_id, from_row, limit, outcome.map(Outcome::as_str)], result_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     pub fn batch_counts(&self, run_id: i64) -> Result<RunCounts, StoreError> {
-        let mut statement =
-            self.conn.prepare_cached("SELECT outcome, count(*) FROM batch_results WHERE run_id = ?1 GROUP BY outcome")?;
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT outcome, count(*) FROM batch_results WHERE run_id = ?1 GROUP BY outcome")?;
         let mut counts = RunCounts::default();
         let rows = statement.query_map([run_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
         for row in rows {
