@@ -48,6 +48,16 @@ fn main() {
         "snippet_copy",
         "snippet_save",
         "snippet_copy_presigned",
+        "batch_load",
+        "batch_auto_map",
+        "batch_check",
+        "batch_start",
+        "batch_resume",
+        "batch_stop",
+        "batch_runs",
+        "batch_delete",
+        "batch_rows",
+        "batch_export",
     ]);
     tauri_build::try_build(
         tauri_build::Attributes::new()

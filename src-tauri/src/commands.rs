@@ -16,11 +16,13 @@ use crate::ipc::{
     HistoryOpened, HistorySettings, IpcError, PresignedCurlView, SecretCheck, SendInput, SendOutcome, SnippetInput,
     SnippetView, TextPage,
 };
+use crate::batch::{BatchExported, BatchRowsView, BatchStartInput, CheckView, RowFilter, RunView, SheetView};
 use crate::workspace::Workspace;
 
 pub const HISTORY_CHANGED: &str = "history-changed";
 pub const ENVIRONMENTS_CHANGED: &str = "environments-changed";
 pub const COLLECTIONS_CHANGED: &str = "collections-changed";
+pub const BATCH_EVENT: &str = "batch-event";
 
 /// Emits `event` when `result` succeeded, and passes the result on.
 fn announce<T>(app: &AppHandle, event: &str, result: Result<T, IpcError>) -> Result<T, IpcError> {
@@ -378,4 +380,80 @@ pub async fn snippet_copy_presigned(
     let view = workspace.snippet_presigned_curl(request, base_url).await?;
     to_clipboard(&app, view.text.clone())?;
     Ok(view)
+}
+
+// Batch runs.
+
+/// The sheet's bytes arrive raw (never encoded into JSON); its file name in the `x-file-name` header.
+#[tauri::command]
+pub async fn batch_load(
+    workspace: State<'_, Workspace>,
+    request: tauri::ipc::Request<'_>,
+) -> Result<SheetView, IpcError> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(IpcError::new(ErrorKind::InvalidInput, "The sheet did not arrive as a file. Choose it again."));
+    };
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| form_urlencoded::parse(format!("n={v}").as_bytes()).map(|(_, v)| v.into_owned()).next().unwrap_or_default())
+        .unwrap_or_else(|| "sheet".into());
+    workspace.batch_load(name, bytes.clone()).await
+}
+
+#[tauri::command]
+pub fn batch_auto_map(workspace: State<'_, Workspace>, endpoint_id: String) -> Result<vk_batch::Mapping, IpcError> {
+    workspace.batch_auto_map(endpoint_id)
+}
+
+#[tauri::command]
+pub async fn batch_check(workspace: State<'_, Workspace>, target: vk_batch::BatchTarget) -> Result<CheckView, IpcError> {
+    workspace.batch_check(target).await
+}
+
+#[tauri::command]
+pub async fn batch_start(workspace: State<'_, Workspace>, input: BatchStartInput) -> Result<RunView, IpcError> {
+    workspace.batch_start(input).await
+}
+
+#[tauri::command]
+pub async fn batch_resume(workspace: State<'_, Workspace>, run_id: i64) -> Result<RunView, IpcError> {
+    workspace.batch_resume(run_id).await
+}
+
+#[tauri::command]
+pub async fn batch_stop(workspace: State<'_, Workspace>, run_id: i64, cancel: bool) -> Result<(), IpcError> {
+    workspace.batch_stop(run_id, cancel).await
+}
+
+#[tauri::command]
+pub async fn batch_runs(workspace: State<'_, Workspace>) -> Result<Vec<RunView>, IpcError> {
+    workspace.batch_runs().await
+}
+
+#[tauri::command]
+pub async fn batch_delete(workspace: State<'_, Workspace>, run_id: i64) -> Result<(), IpcError> {
+    workspace.batch_delete(run_id).await
+}
+
+#[tauri::command]
+pub async fn batch_rows(
+    workspace: State<'_, Workspace>,
+    run_id: i64,
+    filter: RowFilter,
+    offset: u32,
+    limit: u32,
+) -> Result<BatchRowsView, IpcError> {
+    workspace.batch_rows(run_id, filter, offset, limit).await
+}
+
+#[tauri::command]
+pub async fn batch_export(
+    workspace: State<'_, Workspace>,
+    run_id: i64,
+    xlsx: bool,
+    mask_aadhaar: bool,
+) -> Result<BatchExported, IpcError> {
+    workspace.batch_export(run_id, xlsx, mask_aadhaar).await
 }

@@ -1,5 +1,6 @@
 //! The Tauri shell: starts the built-in sandbox, wires commands to the workspace. No logic of its own.
 
+pub mod batch;
 mod collections;
 mod commands;
 mod environments;
@@ -34,6 +35,20 @@ pub fn run() {
             workspace.set_history_listener(move || {
                 let _ = handle.emit(commands::HISTORY_CHANGED, ());
             });
+            let handle = app.handle().clone();
+            workspace.set_batch_listener(move |event| {
+                // A run's sends are in history too: the list refreshes when a run's state changes.
+                if matches!(event, batch::BatchEvent::Changed { .. }) {
+                    let _ = handle.emit(commands::HISTORY_CHANGED, ());
+                }
+                let _ = handle.emit(commands::BATCH_EVENT, event);
+            });
+            // Exports go where a browser's downloads go (VK_WORKSPACE_EXPORT_DIR for trainings and tests).
+            let export_dir = std::env::var_os("VK_WORKSPACE_EXPORT_DIR")
+                .map(std::path::PathBuf::from)
+                .or_else(|| app.path().download_dir().ok())
+                .unwrap_or_else(|| data_dir.join("exports"));
+            workspace.set_export_dir(export_dir);
             // The window's JSON worker reads a large answer straight from its file (not through the page's
             // thread): the asset protocol may read that folder and nothing else.
             app.asset_protocol_scope().allow_directory(workspace.responses_dir(), false)?;
@@ -88,6 +103,16 @@ pub fn run() {
             commands::snippet_copy,
             commands::snippet_save,
             commands::snippet_copy_presigned,
+            commands::batch_load,
+            commands::batch_auto_map,
+            commands::batch_check,
+            commands::batch_start,
+            commands::batch_resume,
+            commands::batch_stop,
+            commands::batch_runs,
+            commands::batch_delete,
+            commands::batch_rows,
+            commands::batch_export,
         ])
         .run(tauri::generate_context!())
         .expect("VK Workspace could not start its window");

@@ -57,6 +57,7 @@ pub struct Workspace {
     pub(crate) history_settings: Mutex<HistorySettings>,
     pub(crate) bodies: Arc<Bodies>,
     history_listener: Mutex<Option<HistoryListener>>,
+    pub(crate) batches: Arc<crate::batch::Batches>,
     responses_dir: PathBuf,
     inline_body_limit: usize,
     /// Things the user must be told about once, at start (e.g. a damaged history file that was set aside).
@@ -122,6 +123,7 @@ impl Workspace {
             history_settings: Mutex::new(HistorySettings::default()),
             bodies: Arc::new(Bodies::default()),
             history_listener: Mutex::new(None),
+            batches: Arc::default(),
             inline_body_limit: options.inline_body_limit,
             startup_notices,
             responses_dir,
@@ -264,7 +266,7 @@ impl Workspace {
         });
     }
 
-    fn record_options(&self) -> RecordOptions {
+    pub(crate) fn record_options(&self) -> RecordOptions {
         RecordOptions {
             mask_aadhaar: self.history_settings.lock().unwrap_or_else(|p| p.into_inner()).mask_aadhaar,
             inline_body_limit: self.inline_body_limit,

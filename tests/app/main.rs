@@ -3,6 +3,7 @@
 //! One test binary for all of them: each binary links the whole app (Tauri and WebKit included), so one
 //! link instead of five keeps CI's build time and disk use down.
 
+mod batch;
 mod common;
 mod environments;
 mod history;

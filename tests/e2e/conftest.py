@@ -32,6 +32,8 @@ def driver_url():
     # The app (started by WebKitWebDriver under tauri-driver) inherits this: a throw-away data folder.
     data_dir = tempfile.mkdtemp(prefix="vk-e2e-data-")
     os.environ["VK_WORKSPACE_DATA_DIR"] = data_dir
+    # Exports (batch results) go to a folder of the test's own instead of ~/Downloads.
+    os.environ["VK_WORKSPACE_EXPORT_DIR"] = tempfile.mkdtemp(prefix="vk-e2e-exports-")
     proc = subprocess.Popen(
         ["tauri-driver", "--port", str(port), "--native-port", str(native)],
         stdout=subprocess.DEVNULL,

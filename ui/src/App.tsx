@@ -4,6 +4,7 @@ import type { HistoryOpened } from "./bindings/HistoryOpened";
 import type { HistorySummary } from "./bindings/HistorySummary";
 import type { SavedRequest } from "./bindings/SavedRequest";
 import type { SendInput } from "./bindings/SendInput";
+import { BatchView } from "./components/BatchView";
 import { CollectionsPanel } from "./components/CollectionsPanel";
 import { CommandPalette } from "./components/CommandPalette";
 import { CodePanel, DEFAULT_CODE_OPTIONS, type CodeOptions } from "./components/CodePanel";
@@ -52,6 +53,8 @@ export function App() {
   const [toast, notify] = useToast();
   const [palette, setPalette] = useState(false);
   const [help, setHelp] = useState(false);
+  // The Batch screen takes the place of the request and answer columns.
+  const [batchOpen, setBatchOpen] = useState(false);
   // The column beside the composer shows the answer or the request as code.
   const [right, setRight] = useState<"response" | "code">("response");
   const [codeOptions, setCodeOptions] = useState<CodeOptions>(DEFAULT_CODE_OPTIONS);
@@ -178,12 +181,15 @@ export function App() {
 
   return (
     <div className="app">
-      <EnvironmentBar state={envs} onHelp={() => setHelp(true)} />
+      <EnvironmentBar state={envs} onHelp={() => setHelp(true)} onBatch={batchOpen ? null : () => setBatchOpen(true)} />
       {notices.map((n) => (
         <div key={n} className="notice" role="status">
           {n}
         </div>
       ))}
+      {batchOpen ? (
+        <BatchView endpoints={endpoints} tree={tree} environment={envs.active} notify={(text) => notify({ text })} onBack={() => setBatchOpen(false)} />
+      ) : (
       <main className="workspace with-sidebar">
         <Sidebar
           tab={tab}
@@ -242,6 +248,7 @@ export function App() {
           )}
         </div>
       </main>
+      )}
       {showTestValues && (
         <TestValuesDialog
           endpoints={endpoints}

@@ -6,7 +6,14 @@ import { secretShort, secretWords } from "../lib/environments";
 import { EnvironmentEditor } from "./EnvironmentEditor";
 import { SecretDialog } from "./SecretDialog";
 
-export function EnvironmentBar({ state, onHelp }: { state: EnvironmentsState; onHelp: () => void }) {
+interface Props {
+  state: EnvironmentsState;
+  onHelp: () => void;
+  /** Opens the Batch screen (a sheet of rows sent to one endpoint); `null` while it is open. */
+  onBatch: (() => void) | null;
+}
+
+export function EnvironmentBar({ state, onHelp, onBatch }: Props) {
   const { list, active, loadError } = state;
   const [editingSecret, setEditingSecret] = useState(false);
   const [managing, setManaging] = useState(false);
@@ -62,6 +69,11 @@ export function EnvironmentBar({ state, onHelp }: { state: EnvironmentsState; on
             <button type="button" className="secondary small" data-testid="manage-environments" onClick={() => setManaging(true)}>
               Environments…
             </button>
+            {onBatch && (
+              <button type="button" className="secondary small" data-testid="open-batch" onClick={onBatch} title="Send every row of a spreadsheet (CSV or Excel) to one endpoint">
+                Batch run…
+              </button>
+            )}
             <button type="button" className="secondary small" data-testid="open-help" onClick={onHelp} title="Keyboard shortcuts and error codes (F1)">
               Help
             </button>

@@ -55,6 +55,7 @@ export function filterFor(c: HistoryChoices): HistoryFilter {
     error_code: orNull(c.errorCode),
     from_ms: dayToMs(c.from, false),
     to_ms: dayToMs(c.to, true),
+    batch_run_id: null,
     before_id: null,
     limit: PAGE,
   };

@@ -27,6 +27,16 @@ import type { PresignedCurlView } from "../bindings/PresignedCurlView";
 import type { SnippetInput } from "../bindings/SnippetInput";
 import type { SnippetView } from "../bindings/SnippetView";
 import type { TextPage } from "../bindings/TextPage";
+import type { BatchEvent } from "../bindings/BatchEvent";
+import type { BatchExported } from "../bindings/BatchExported";
+import type { BatchRowsView } from "../bindings/BatchRowsView";
+import type { BatchStartInput } from "../bindings/BatchStartInput";
+import type { BatchTarget } from "../bindings/BatchTarget";
+import type { CheckView } from "../bindings/CheckView";
+import type { Mapping } from "../bindings/Mapping";
+import type { RowFilter } from "../bindings/RowFilter";
+import type { RunView } from "../bindings/RunView";
+import type { SheetView } from "../bindings/SheetView";
 
 // Environments and secrets.
 
@@ -246,4 +256,53 @@ export function snippetSave(input: SnippetInput, path: string): Promise<null> {
 /** Copies a curl command signed now (valid for 5 minutes) and returns it; it holds no secret. */
 export function snippetCopyPresigned(request: SendInput, baseUrl: string): Promise<PresignedCurlView> {
   return invoke<PresignedCurlView>("snippet_copy_presigned", { request, baseUrl });
+}
+
+// Batch runs.
+
+/** The sheet's bytes go to Rust as they are (raw IPC, not JSON); its name in a header. */
+export function batchLoad(name: string, bytes: Uint8Array): Promise<SheetView> {
+  return invoke<SheetView>("batch_load", bytes, { headers: { "x-file-name": encodeURIComponent(name) } });
+}
+
+export function batchAutoMap(endpointId: string): Promise<Mapping> {
+  return invoke<Mapping>("batch_auto_map", { endpointId });
+}
+
+export function batchCheck(target: BatchTarget): Promise<CheckView> {
+  return invoke<CheckView>("batch_check", { target });
+}
+
+export function batchStart(input: BatchStartInput): Promise<RunView> {
+  return invoke<RunView>("batch_start", { input });
+}
+
+export function batchResume(runId: number): Promise<RunView> {
+  return invoke<RunView>("batch_resume", { runId });
+}
+
+/** Stops sending new rows (those in flight finish); `cancel` ends the run for good. */
+export function batchStop(runId: number, cancel: boolean): Promise<null> {
+  return invoke<null>("batch_stop", { runId, cancel });
+}
+
+export function batchRuns(): Promise<RunView[]> {
+  return invoke<RunView[]>("batch_runs");
+}
+
+export function batchDelete(runId: number): Promise<null> {
+  return invoke<null>("batch_delete", { runId });
+}
+
+export function batchRows(runId: number, filter: RowFilter, offset: number, limit: number): Promise<BatchRowsView> {
+  return invoke<BatchRowsView>("batch_rows", { runId, filter, offset, limit });
+}
+
+export function batchExport(runId: number, xlsx: boolean, maskAadhaar: boolean): Promise<BatchExported> {
+  return invoke<BatchExported>("batch_export", { runId, xlsx, maskAadhaar });
+}
+
+/** Every run's progress and changes, as the app announces them. */
+export function onBatchEvent(handler: (event: BatchEvent) => void): Promise<() => void> {
+  return listen<BatchEvent>("batch-event", (e) => handler(e.payload));
 }

@@ -299,6 +299,8 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
         }
     });
     let settings = RunSettings { rate: args.rate, concurrency: args.concurrency, ..RunSettings::default() };
+    let started = Instant::now();
+    let to_send = jobs.len();
     let (end, counts) = vk_batch::run(
         &engine,
         run_id,
@@ -312,6 +314,8 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
     )
     .await
     .map_err(|e| (EXIT_NOT_SENT, format!("the results could not be written to {}: {e}", state_path.display())))?;
+    let took = started.elapsed().as_secs_f64();
+    eprintln!("vk: the run took {took:.2} s ({:.0} rows a second)", to_send as f64 / took.max(1e-6));
     if let Some(sandbox) = sandbox {
         sandbox.stop().await;
     }

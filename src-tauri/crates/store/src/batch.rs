@@ -286,11 +286,14 @@ impl Store {
                     summary = mask_aadhaar(&summary);
                     message = mask_aadhaar(&message);
                 }
-                let inserted = store.conn.execute(
-                    "INSERT OR IGNORE INTO batch_results (run_id, row_index, outcome, status, error_code, summary,
-                        message, attempts, history_id, finished_ms)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![
+                let inserted = store
+                    .conn
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO batch_results (run_id, row_index, outcome, status, error_code, summary,
+                            message, attempts, history_id, finished_ms)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    )?
+                    .execute(params![
                         run_id,
                         result.row_index,
                         result.outcome.as_str(),
@@ -301,8 +304,7 @@ impl Store {
                         result.attempts,
                         history_id,
                         result.finished_ms
-                    ],
-                )?;
+                    ])?;
                 if inserted == 1 {
                     added.add(result.outcome);
                 }
@@ -327,13 +329,29 @@ impl Store {
         from_row: u32,
         limit: u32,
     ) -> Result<Vec<RowResult>, StoreError> {
-        let filter = if outcome.is_some() { "AND outcome = ?4" } else { "AND ?4 IS NULL" };
         let sql = format!(
-            "SELECT {RESULT_COLUMNS} FROM batch_results WHERE run_id = ?1 AND row_index >= ?2 {filter}
-             ORDER BY row_index LIMIT ?3"
+            "SELECT {RESULT_COLUMNS} FROM batch_results WHERE run_id = ?1 AND row_index >= ?2
+             AND (?4 IS NULL OR outcome = ?4) ORDER BY row_index LIMIT ?3"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params![run_id, from_row, limit, outcome.map(Outcome::as_str)], result_from)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Results with `outcome` in row order, `limit` of them after skipping `offset` (for a grid by position).
+    pub fn batch_results_at(
+        &self,
+        run_id: i64,
+        outcome: Option<Outcome>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<RowResult>, StoreError> {
+        let sql = format!(
+            "SELECT {RESULT_COLUMNS} FROM batch_results WHERE run_id = ?1 AND (?4 IS NULL OR outcome = ?4)
+             ORDER BY row_index LIMIT ?3 OFFSET ?2"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params![run_id, offset, limit, outcome.map(Outcome::as_str)], result_from)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

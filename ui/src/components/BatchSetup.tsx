@@ -1,0 +1,212 @@
+// Setting up a batch run: choose a sheet, what each row is sent as (an endpoint, with its columns matched to
+// fields, or a saved request with {{Column}} variables), see every row checked, choose the speed, start.
+import { useEffect, useState } from "react";
+import type { BatchTarget } from "../bindings/BatchTarget";
+import type { CheckView } from "../bindings/CheckView";
+import type { Endpoint } from "../bindings/Endpoint";
+import type { EnvironmentView } from "../bindings/EnvironmentView";
+import type { FolderNode } from "../bindings/FolderNode";
+import type { RunView } from "../bindings/RunView";
+import type { SavedRequest } from "../bindings/SavedRequest";
+import type { SheetView } from "../bindings/SheetView";
+import { batchAutoMap, batchCheck, batchLoad, batchStart, toIpcError } from "../lib/api";
+import { ConfirmDialog } from "./core/ConfirmDialog";
+
+interface Props {
+  endpoints: Endpoint[];
+  tree: FolderNode | null;
+  environment: EnvironmentView | null;
+  onStarted: (run: RunView) => void;
+}
+
+function savedRequests(node: FolderNode | null): SavedRequest[] {
+  if (!node) return [];
+  return [...node.requests, ...node.folders.flatMap((f) => savedRequests(f))];
+}
+
+const fieldsOf = (e: Endpoint) => [...e.path_params, ...e.query, ...e.body];
+
+export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
+  const [sheet, setSheet] = useState<SheetView | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  // Counts the sheets chosen: the same file chosen again (after fixing it) is checked again.
+  const [loads, setLoads] = useState(0);
+  const [source, setSource] = useState("");
+  const [mapping, setMapping] = useState<Record<string, number>>({});
+  // The check of the sheet and target it was made for (a later choice makes it stale at once).
+  const [checked, setChecked] = useState<{ key: string; view: CheckView | null; error: string | null } | null>(null);
+  const [badRows, setBadRows] = useState<"skip" | "send">("skip");
+  const [rate, setRate] = useState("5");
+  const [concurrency, setConcurrency] = useState("4");
+  const [startError, setStartError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const saved = savedRequests(tree);
+  const endpoint = source.startsWith("endpoint:") ? endpoints.find((e) => e.id === source.slice(9)) : undefined;
+  const template = source.startsWith("saved:") ? saved.find((r) => String(r.id) === source.slice(6)) : undefined;
+
+  const target: BatchTarget | null = endpoint
+    ? { kind: "endpoint", endpoint_id: endpoint.id, mapping: { columns: mapping } }
+    : template
+      ? { kind: "template", name: template.name, method: template.method, endpoint: template.endpoint, body: template.body, extra_headers: template.extra_headers }
+      : null;
+  const targetKey = JSON.stringify(target);
+
+  const checkKey = sheet && target ? `${loads}:${targetKey}` : "";
+  useEffect(() => {
+    if (!checkKey || !target) return;
+    let current = true;
+    batchCheck(target).then(
+      (view) => current && setChecked({ key: checkKey, view, error: null }),
+      (e: unknown) => current && setChecked({ key: checkKey, view: null, error: toIpcError(e).message }),
+    );
+    return () => {
+      current = false;
+    };
+    // checkKey stands for the sheet and target: the target object is made anew on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checkKey]);
+  const check = checked && checked.key === checkKey ? checked.view : null;
+  const checkError = checked && checked.key === checkKey ? checked.error : null;
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setLoadError(null);
+    try {
+      const view = await batchLoad(file.name, new Uint8Array(await file.arrayBuffer()));
+      setSheet(view);
+      setLoads((n) => n + 1);
+      if (endpoint) setMapping((await batchAutoMap(endpoint.id)).columns);
+    } catch (e) {
+      setSheet(null);
+      setLoadError(toIpcError(e).message);
+    }
+  };
+
+  const chooseSource = (value: string) => {
+    setSource(value);
+    setMapping({});
+    if (value.startsWith("endpoint:") && sheet) {
+      batchAutoMap(value.slice(9)).then((m) => setMapping(m.columns), () => setMapping({}));
+    }
+  };
+
+  const rateNumber = Number(rate);
+  const concurrencyNumber = Number(concurrency);
+  const speedProblem =
+    !Number.isFinite(rateNumber) || rateNumber < 0 || rateNumber > 1000
+      ? "The rate is a number of requests a second, from 0 (no limit) to 1000."
+      : !Number.isInteger(concurrencyNumber) || concurrencyNumber < 1 || concurrencyNumber > 64
+        ? "At a time: a whole number from 1 to 64."
+        : null;
+  const toSend = check ? (badRows === "skip" ? check.row_count - check.bad_count : check.row_count) : 0;
+
+  const start = () => {
+    if (!target) return;
+    setStartError(null);
+    batchStart({ target, bad_rows: badRows, rate: rateNumber, concurrency: concurrencyNumber }).then(onStarted, (e: unknown) =>
+      setStartError(toIpcError(e).message),
+    );
+  };
+
+  return (
+    <div className="batch-setup" data-testid="batch-setup">
+      <section>
+        <h3>1. The sheet</h3>
+        <p className="hint">A CSV or Excel (.xlsx) file whose first row names the columns, such as “PAN” and “Name”.</p>
+        <input type="file" accept=".csv,.txt,.xlsx" aria-label="Choose a sheet" data-testid="batch-file" onChange={(e) => void choose(e.target.files?.[0])} />
+        {loadError && <p className="field-error" role="alert" data-testid="batch-load-error">{loadError}</p>}
+        {sheet && (
+          <p data-testid="batch-sheet">
+            <strong>{sheet.name}</strong>: {sheet.row_count.toLocaleString()} rows, columns {sheet.headers.map((h) => `“${h}”`).join(", ")}
+          </p>
+        )}
+      </section>
+      {sheet && (
+        <section>
+          <h3>2. What each row is sent as</h3>
+          <select aria-label="What each row is sent as" data-testid="batch-endpoint" value={source} onChange={(e) => chooseSource(e.target.value)}>
+            <option value="">Choose…</option>
+            {[...new Set(endpoints.map((e) => e.module))].map((m) => (
+              <optgroup key={m} label={m}>
+                {endpoints.filter((e) => e.module === m && fieldsOf(e).length > 0).map((e) => (
+                  <option key={e.id} value={`endpoint:${e.id}`}>{e.title}</option>
+                ))}
+              </optgroup>
+            ))}
+            {saved.length > 0 && (
+              <optgroup label="Saved requests (with {{Column}} variables)">
+                {saved.map((r) => <option key={r.id} value={`saved:${r.id}`}>{r.name}</option>)}
+              </optgroup>
+            )}
+          </select>
+          {endpoint && (
+            <table className="batch-mapping">
+              <thead><tr><th>Field</th><th>Column of the sheet</th></tr></thead>
+              <tbody>
+                {fieldsOf(endpoint).map((f) => (
+                  <tr key={f.name}>
+                    <td><code>{f.name}</code>{f.required && <span className="required"> required</span>}<div className="hint">{f.description}</div></td>
+                    <td>
+                      <select aria-label={`Column for ${f.name}`} data-testid={`map-${f.name}`} value={mapping[f.name] ?? ""}
+                        onChange={(e) => {
+                          const others = Object.fromEntries(Object.entries(mapping).filter(([name]) => name !== f.name));
+                          setMapping(e.target.value === "" ? others : { ...others, [f.name]: Number(e.target.value) });
+                        }}>
+                        <option value="">— not used —</option>
+                        {sheet.headers.map((h, i) => <option key={h} value={i}>{h}</option>)}
+                      </select>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {template && <p className="hint">Each {"{{Column name}}"} in “{template.name}” takes that column’s value from the row.</p>}
+        </section>
+      )}
+      {checkError && <p className="field-error" role="alert" data-testid="batch-check-error">{checkError}</p>}
+      {check && (
+        <section data-testid="batch-check">
+          <h3>3. Every row checked</h3>
+          <p data-testid="batch-check-summary">
+            {(check.row_count - check.bad_count).toLocaleString()} rows are ready.{" "}
+            {check.bad_count > 0 ? `${check.bad_count.toLocaleString()} rows have a problem:` : "No row has a problem."}
+          </p>
+          {check.bad_count > 0 && (
+            <>
+              <ul className="bad-rows">
+                {check.bad_rows.map((r) => (
+                  <li key={r.index} data-testid="bad-row">
+                    Row {r.number}: {r.problems.map((p) => `${p.field} — ${p.reason}`).join("; ")}
+                  </li>
+                ))}
+                {check.bad_count > check.bad_rows.length && <li>… and {check.bad_count - check.bad_rows.length} more</li>}
+              </ul>
+              <p className="hint">To fix them, correct the sheet in your spreadsheet program and choose it again. Or:</p>
+              <label><input type="radio" name="bad-rows" checked={badRows === "skip"} data-testid="bad-rows-skip" onChange={() => setBadRows("skip")} /> Skip these rows</label>
+              <label><input type="radio" name="bad-rows" checked={badRows === "send"} data-testid="bad-rows-send" onChange={() => setBadRows("send")} /> Send them anyway (to see how the API refuses them)</label>
+            </>
+          )}
+          <h3>4. Speed</h3>
+          <div className="row">
+            <label>Requests a second <input type="number" min={0} max={1000} step="any" value={rate} data-testid="batch-rate" onChange={(e) => setRate(e.target.value)} /></label>
+            <label>At a time <input type="number" min={1} max={64} value={concurrency} data-testid="batch-concurrency" onChange={(e) => setConcurrency(e.target.value)} /></label>
+          </div>
+          <p className="hint">5 a second, 4 at a time, is safe for the live API. If the server asks to slow down, the run waits and slows down by itself.</p>
+          {speedProblem && <p className="field-error" role="alert">{speedProblem}</p>}
+          {startError && <p className="field-error" role="alert" data-testid="batch-start-error">{startError}</p>}
+          <button type="button" data-testid="batch-start" disabled={toSend === 0 || speedProblem !== null}
+            onClick={() => (environment?.production ? setConfirming(true) : start())}>
+            Send {toSend.toLocaleString()} rows to {environment?.name ?? "the environment"}
+          </button>
+        </section>
+      )}
+      {confirming && (
+        <ConfirmDialog title="Send the whole sheet to production?"
+          message={`${toSend.toLocaleString()} requests go to “${environment?.name ?? ""}”, the live API: they act on real accounts and may cost money.`}
+          confirmLabel="Send to production" danger
+          onConfirm={() => { setConfirming(false); start(); }} onCancel={() => setConfirming(false)} />
+      )}
+    </div>
+  );
+}
