@@ -161,7 +161,8 @@ fn label(row: &vk_batch::sheet::Row, target: &BatchTarget) -> String {
     order.sort_unstable();
     let rest: Vec<usize> = (0..row.cells.len()).filter(|i| !order.contains(i)).collect();
     order.extend(rest);
-    let text: Vec<&str> = order.iter().filter_map(|&i| row.cells.get(i)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    let text: Vec<&str> =
+        order.iter().filter_map(|&i| row.cells.get(i)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
     let joined = text.join(" · ");
     match joined.char_indices().nth(80) {
         Some((cut, _)) => format!("{}…", &joined[..cut]),
@@ -213,7 +214,8 @@ impl Workspace {
     /// The columns of the loaded sheet matched to an endpoint's fields by their names.
     pub fn batch_auto_map(&self, endpoint_id: String) -> Result<Mapping, IpcError> {
         let sheet = self.loaded_sheet()?;
-        let endpoint = vk_core::catalog::find(&endpoint_id).ok_or_else(|| invalid("Choose an endpoint from the list."))?;
+        let endpoint =
+            vk_core::catalog::find(&endpoint_id).ok_or_else(|| invalid("Choose an endpoint from the list."))?;
         Ok(auto_map(&sheet.headers, endpoint))
     }
 
@@ -246,7 +248,8 @@ impl Workspace {
             (l.name.clone(), l.bytes.clone(), l.sheet.clone())
         };
         let env = self.resolved_environment(None).await?;
-        let plan = Plan::new(input.target.clone(), &sheet, env.variables.clone()).map_err(|e| invalid(e.to_string()))?;
+        let plan =
+            Plan::new(input.target.clone(), &sheet, env.variables.clone()).map_err(|e| invalid(e.to_string()))?;
         let skipped: HashSet<u32> = match input.bad_rows {
             BadRows::Skip => plan.precheck(&sheet).into_iter().map(|r| r.index).collect(),
             BadRows::Send => HashSet::new(),
@@ -331,7 +334,8 @@ impl Workspace {
         let batch_target: BatchTarget =
             serde_json::from_str(&info.target).map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
         let plan = Plan::new(batch_target, &sheet, target.variables.clone()).map_err(|e| invalid(e.to_string()))?;
-        let (done, counts) = self.with_store(move |s| Ok((s.batch_rows_done(run_id)?, s.batch_counts(run_id)?))).await?;
+        let (done, counts) =
+            self.with_store(move |s| Ok((s.batch_rows_done(run_id)?, s.batch_counts(run_id)?))).await?;
         let done: HashSet<u32> = done.into_iter().collect();
         let jobs: Vec<Job> = info
             .rows_to_send
@@ -352,7 +356,8 @@ impl Workspace {
         let running = self.batches.clone();
         let total = info.row_count;
         tokio::spawn(async move {
-            let ended = vk_batch::run(&engine, run_id, jobs, total, counts, settings, destination, control, throttled).await;
+            let ended =
+                vk_batch::run(&engine, run_id, jobs, total, counts, settings, destination, control, throttled).await;
             let state = match ended {
                 Ok((RunEnd::Finished, _)) => RunState::Finished,
                 Ok((RunEnd::Cancelled, _)) => RunState::Cancelled,
@@ -369,9 +374,7 @@ impl Workspace {
     }
 
     async fn batch_run_view(&self, run_id: i64) -> Result<RunView, IpcError> {
-        let (info, counts) = self
-            .with_store(move |s| Ok((s.batch_run_get(run_id)?, s.batch_counts(run_id)?)))
-            .await?;
+        let (info, counts) = self.with_store(move |s| Ok((s.batch_run_get(run_id)?, s.batch_counts(run_id)?))).await?;
         let info = info.ok_or_else(|| invalid("That run no longer exists."))?;
         let active = lock(&self.batches().running).contains_key(&run_id);
         Ok(RunView { info, counts, active })
@@ -393,13 +396,16 @@ impl Workspace {
     }
 
     pub async fn batch_runs(&self) -> Result<Vec<RunView>, IpcError> {
-        let runs: Vec<(RunCounts, RunInfo)> = self
-            .with_store(|s| s.batch_runs()?.into_iter().map(|r| Ok((s.batch_counts(r.id)?, r))).collect())
-            .await?;
+        let runs: Vec<(RunCounts, RunInfo)> =
+            self.with_store(|s| s.batch_runs()?.into_iter().map(|r| Ok((s.batch_counts(r.id)?, r))).collect()).await?;
         let running = lock(&self.batches().running);
         Ok(runs
             .into_iter()
-            .map(|(counts, info): (RunCounts, RunInfo)| RunView { active: running.contains_key(&info.id), info, counts })
+            .map(|(counts, info): (RunCounts, RunInfo)| RunView {
+                active: running.contains_key(&info.id),
+                info,
+                counts,
+            })
             .collect())
     }
 
@@ -414,7 +420,13 @@ impl Workspace {
     }
 
     /// Rows for the grid: `limit` from `offset` among those `filter` keeps.
-    pub async fn batch_rows(&self, run_id: i64, filter: RowFilter, offset: u32, limit: u32) -> Result<BatchRowsView, IpcError> {
+    pub async fn batch_rows(
+        &self,
+        run_id: i64,
+        filter: RowFilter,
+        offset: u32,
+        limit: u32,
+    ) -> Result<BatchRowsView, IpcError> {
         let sheet = self.run_sheet(run_id).await?;
         let info = self.run_info(run_id).await?;
         let target: Option<BatchTarget> = serde_json::from_str(&info.target).ok();
@@ -434,14 +446,17 @@ impl Workspace {
                 (info.row_count, (offset..end).map(|i| (i, by_row.remove(&i))).collect())
             }
             RowFilter::Waiting => {
-                let done: HashSet<u32> = self.with_store(move |s| s.batch_rows_done(run_id)).await?.into_iter().collect();
+                let done: HashSet<u32> =
+                    self.with_store(move |s| s.batch_rows_done(run_id)).await?.into_iter().collect();
                 let waiting: Vec<u32> = info.rows_to_send.iter().copied().filter(|i| !done.contains(i)).collect();
                 let page = waiting.iter().skip(offset as usize).take(limit as usize).map(|&i| (i, None)).collect();
                 (waiting.len() as u32, page)
             }
             _ => {
                 let (counts, results) = self
-                    .with_store(move |s| Ok((s.batch_counts(run_id)?, s.batch_results_at(run_id, outcome, offset, limit)?)))
+                    .with_store(move |s| {
+                        Ok((s.batch_counts(run_id)?, s.batch_results_at(run_id, outcome, offset, limit)?))
+                    })
                     .await?;
                 let total = match filter {
                     RowFilter::Success => counts.success,
@@ -482,7 +497,9 @@ impl Workspace {
             }
             let format = if xlsx { Format::Xlsx } else { Format::Csv };
             let bytes = render(&sheet, &by_row, format, mask_aadhaar).map_err(|e| invalid(e.to_string()))?;
-            let stem = std::path::Path::new(&info.name).file_stem().map_or("sheet".into(), |s| s.to_string_lossy().into_owned());
+            let stem = std::path::Path::new(&info.name)
+                .file_stem()
+                .map_or("sheet".into(), |s| s.to_string_lossy().into_owned());
             std::fs::create_dir_all(&dir).map_err(|e| invalid(format!("{} could not be made: {e}", dir.display())))?;
             let path = (1..)
                 .map(|n| {
@@ -491,7 +508,8 @@ impl Workspace {
                 })
                 .find(|p| !p.exists())
                 .unwrap_or_else(|| dir.join(format!("{stem} results.{extension}")));
-            std::fs::write(&path, bytes).map_err(|e| invalid(format!("{} could not be written: {e}", path.display())))?;
+            std::fs::write(&path, bytes)
+                .map_err(|e| invalid(format!("{} could not be written: {e}", path.display())))?;
             Ok(BatchExported { path: path.display().to_string() })
         })
         .await

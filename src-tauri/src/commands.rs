@@ -11,12 +11,12 @@ use vk_sandbox::test_values::TestValue;
 use vk_store::collections::{DeletionTicket, FolderNode, Item, SavedRequest};
 use vk_store::history::{HistoryFilter, HistorySummary};
 
+use crate::batch::{BatchExported, BatchRowsView, BatchStartInput, CheckView, RowFilter, RunView, SheetView};
 use crate::ipc::{
     CollectionExported, CredentialStoreView, EnvironmentInput, EnvironmentView, EnvironmentsView, ErrorKind,
     HistoryOpened, HistorySettings, IpcError, PresignedCurlView, SecretCheck, SendInput, SendOutcome, SnippetInput,
     SnippetView, TextPage,
 };
-use crate::batch::{BatchExported, BatchRowsView, BatchStartInput, CheckView, RowFilter, RunView, SheetView};
 use crate::workspace::Workspace;
 
 pub const HISTORY_CHANGED: &str = "history-changed";
@@ -397,7 +397,9 @@ pub async fn batch_load(
         .headers()
         .get("x-file-name")
         .and_then(|v| v.to_str().ok())
-        .map(|v| form_urlencoded::parse(format!("n={v}").as_bytes()).map(|(_, v)| v.into_owned()).next().unwrap_or_default())
+        .map(|v| {
+            form_urlencoded::parse(format!("n={v}").as_bytes()).map(|(_, v)| v.into_owned()).next().unwrap_or_default()
+        })
         .unwrap_or_else(|| "sheet".into());
     workspace.batch_load(name, bytes.clone()).await
 }
@@ -408,7 +410,10 @@ pub fn batch_auto_map(workspace: State<'_, Workspace>, endpoint_id: String) -> R
 }
 
 #[tauri::command]
-pub async fn batch_check(workspace: State<'_, Workspace>, target: vk_batch::BatchTarget) -> Result<CheckView, IpcError> {
+pub async fn batch_check(
+    workspace: State<'_, Workspace>,
+    target: vk_batch::BatchTarget,
+) -> Result<CheckView, IpcError> {
     workspace.batch_check(target).await
 }
 

@@ -66,7 +66,12 @@ async fn a_sheet_is_checked_run_paused_continued_and_exported() {
     assert!(ws.batch_check(pan_target(&[])).await.is_err(), "nothing mapped is refused with a reason");
 
     // Slow enough to pause half way: 20 a second.
-    let input = BatchStartInput { target: pan_target(&[("pan", 0), ("name", 1)]), bad_rows: BadRows::Skip, rate: 20.0, concurrency: 2 };
+    let input = BatchStartInput {
+        target: pan_target(&[("pan", 0), ("name", 1)]),
+        bad_rows: BadRows::Skip,
+        rate: 20.0,
+        concurrency: 2,
+    };
     let run = ws.batch_start(input).await.unwrap();
     let id = run.info.id;
     assert!(run.active);
@@ -90,7 +95,10 @@ async fn a_sheet_is_checked_run_paused_continued_and_exported() {
     let all = ws.batch_rows(id, RowFilter::All, 50, 100).await.unwrap();
     assert_eq!((all.total, all.rows.len()), (60, 10));
     let label = &all.rows[0].label;
-    assert!(label.starts_with("ABCP") && label.ends_with("XXXX XXXX 2346"), "mapped columns first, Aadhaar masked: {label}");
+    assert!(
+        label.starts_with("ABCP") && label.ends_with("XXXX XXXX 2346"),
+        "mapped columns first, Aadhaar masked: {label}"
+    );
     let filter = HistoryFilter { batch_run_id: Some(id), limit: 1000, ..Default::default() };
     assert_eq!(ws.history_list(filter).await.unwrap().len(), 58, "every send is in history, tagged with the run");
 
@@ -117,7 +125,8 @@ async fn a_run_left_unfinished_when_the_app_closed_is_continued_by_the_next_star
     let id = {
         let ws = workspace(&dir).await;
         ws.batch_load("rows.csv".into(), sheet(40)).await.unwrap();
-        let input = BatchStartInput { target: pan_target(&[("pan", 0)]), bad_rows: BadRows::Send, rate: 20.0, concurrency: 1 };
+        let input =
+            BatchStartInput { target: pan_target(&[("pan", 0)]), bad_rows: BadRows::Send, rate: 20.0, concurrency: 1 };
         let id = ws.batch_start(input).await.unwrap().info.id;
         wait_for(&ws, id, |r| r.counts.done() >= 5).await.info.id
         // The workspace goes away here with the run still sending: as when the window is closed.

@@ -35,10 +35,13 @@ pub fn summary_fields(data: &Value) -> Vec<(String, String)> {
     fields
 }
 
-/// The first few fields, as "status VALID · registered_name Asha Rao · name_match_score 92".
-fn summary_line(fields: &[(String, String)]) -> String {
+/// The first few fields, as "status VALID · registered_name Asha Rao · name_match_score 92", leaving out values
+/// the answer only echoes from the request (the PAN that was sent).
+fn summary_line(fields: &[(String, String)], request_body: &[u8]) -> String {
+    let sent = String::from_utf8_lossy(request_body);
+    let echoed = |v: &str| sent.contains(&format!("\"{v}\""));
     let shown: Vec<String> =
-        fields.iter().filter(|(_, v)| !v.is_empty()).take(4).map(|(k, v)| format!("{k} {v}")).collect();
+        fields.iter().filter(|(_, v)| !v.is_empty() && !echoed(v)).take(4).map(|(k, v)| format!("{k} {v}")).collect();
     if shown.is_empty() {
         "Success".into()
     } else {
@@ -46,8 +49,15 @@ fn summary_line(fields: &[(String, String)]) -> String {
     }
 }
 
-/// How an answer ends a row.
-pub fn from_answer(row_index: u32, status: u16, body: &[u8], attempts: u32, finished_ms: i64) -> RowResult {
+/// How an answer ends a row (`request_body`: what was sent, so echoes are left out of the line).
+pub fn from_answer(
+    row_index: u32,
+    status: u16,
+    body: &[u8],
+    request_body: &[u8],
+    attempts: u32,
+    finished_ms: i64,
+) -> RowResult {
     let parsed: Option<Value> = serde_json::from_slice(body).ok();
     let success = parsed.as_ref().and_then(|v| v.get("success")).and_then(Value::as_bool) == Some(true);
     let mut result = RowResult {
@@ -64,7 +74,7 @@ pub fn from_answer(row_index: u32, status: u16, body: &[u8], attempts: u32, fini
         let data = parsed.as_ref().and_then(|v| v.get("data")).cloned().unwrap_or(Value::Null);
         result.outcome = Outcome::Success;
         result.summary = summary_fields(&data);
-        result.message = summary_line(&result.summary);
+        result.message = summary_line(&result.summary, request_body);
         return result;
     }
     match parse_error(body) {
@@ -101,22 +111,26 @@ mod tests {
 
     #[test]
     fn answers_become_results_a_person_can_read() {
-        let body = br#"{"success":true,"data":{"status":"VALID","registered_name":"Asha Rao",
+        let body = br#"{"success":true,"data":{"pan":"ABCPE1234F","status":"VALID","registered_name":"Asha Rao",
             "name_match":{"result":"PARTIAL_MATCH","score":92},"history":[1,2,3]}}"#;
-        let result = from_answer(4, 200, body, 1, 7);
+        let result = from_answer(4, 200, body, br#"{"pan":"ABCPE1234F","name":"VALID?"}"#, 1, 7);
         assert_eq!(result.outcome, Outcome::Success);
         let keys: Vec<&str> = result.summary.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["status", "registered_name", "name_match.result", "name_match.score", "history"]);
-        assert_eq!(result.summary[4].1, "3 items");
-        assert!(result.message.starts_with("status VALID · registered_name Asha Rao"), "{}", result.message);
+        assert_eq!(keys, ["pan", "status", "registered_name", "name_match.result", "name_match.score", "history"]);
+        assert_eq!(result.summary[5].1, "3 items");
+        assert!(
+            result.message.starts_with("status VALID · registered_name Asha Rao"),
+            "the PAN sent is not repeated: {}",
+            result.message
+        );
 
         let refused = br#"{"success":false,"error":{"code":"VALIDATION_ERROR","message":"Invalid","http_status":422,
             "fields":[{"field":"pan","reason":"a PAN has 10 characters"}]}}"#;
-        let result = from_answer(5, 422, refused, 1, 7);
+        let result = from_answer(5, 422, refused, b"", 1, 7);
         assert_eq!((result.outcome, result.error_code.as_deref()), (Outcome::ApiError, Some("VALIDATION_ERROR")));
         assert!(result.message.contains("pan: a PAN has 10 characters"), "{}", result.message);
 
-        let result = from_answer(6, 502, b"<html>bad gateway</html>", 1, 7);
+        let result = from_answer(6, 502, b"<html>bad gateway</html>", b"", 1, 7);
         assert_eq!(result.message, "The server answered HTTP 502 Bad Gateway");
     }
 }

@@ -221,7 +221,14 @@ impl Worker {
                     entry.response_headers = response.headers.clone();
                     entry.response_body = String::from_utf8_lossy(&response.body).into_owned();
                     entry.elapsed_ms = response.elapsed.as_secs_f64() * 1000.0;
-                    let result = from_answer(job.row_index, response.status, &response.body, attempts, now_ms());
+                    let result = from_answer(
+                        job.row_index,
+                        response.status,
+                        &response.body,
+                        &job.request.body,
+                        attempts,
+                        now_ms(),
+                    );
                     entry.error_code = result.error_code.clone();
                     let code = result.error_code.as_deref().and_then(ApiErrorCode::parse);
                     if response.status == 429 || code == Some(ApiErrorCode::RateLimited) {

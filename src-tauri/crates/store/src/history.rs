@@ -172,13 +172,14 @@ impl Store {
         };
         let status_class = entry.status.map_or(0, |s| i64::from(s / 100));
         // Cached: a batch run records thousands in a row.
-        self.conn.prepare_cached(
-            "INSERT INTO history (sent_at_ms, environment, module, method, endpoint, request_headers, request_body,
+        self.conn
+            .prepare_cached(
+                "INSERT INTO history (sent_at_ms, environment, module, method, endpoint, request_headers, request_body,
                 status, status_class, response_headers, response_body, body_file, elapsed_ms, size_bytes, error_code,
                 batch_run_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        )?
-        .execute(rusqlite::params![
+            )?
+            .execute(rusqlite::params![
                 entry.sent_at_ms,
                 entry.environment,
                 entry.module,
