@@ -1,12 +1,13 @@
 //! The secret never reaches the disk: sends with known secrets (one in the OS credential store, one kept for
-//! the session), saved requests and an exported collection, then every byte of the database, its WAL, the
-//! large-body files and the export is scanned for both secrets.
+//! the session), saved requests, an exported collection, a batch run and its exported results, then every byte
+//! of the database, its WAL, the large-body files and the exports is scanned for both secrets.
 
 use crate::common::{contains, files_under, input, DataDir};
 use vk_sandbox::{BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
 use vk_store::collections::SavedRequest;
 use vk_store::environments::BUILTIN_SANDBOX_ID;
 use vk_store::history::HistoryFilter;
+use vk_workspace_lib::batch::{BadRows, BatchStartInput};
 use vk_workspace_lib::ipc::{EnvironmentInput, SecretState};
 use vk_workspace_lib::workspace::WorkspaceOptions;
 use vk_workspace_lib::Workspace;
@@ -80,6 +81,20 @@ async fn no_secret_in_the_database_its_wal_the_body_files_or_an_export() {
     assert_eq!(exported.requests, saved + 1);
     let export_text = std::fs::read_to_string(&export_path).unwrap();
     assert!(export_text.contains("\"name\": \"PAN\"") && export_text.contains("vk-workspace-collection"));
+
+    // A batch run on the environment with the keyring secret, and its results exported into the data folder.
+    ws.set_export_dir(dir.0.join("exports"));
+    ws.batch_load("pans.csv".into(), b"PAN\nABCPE1234F\nBBBPB2222B\n".to_vec()).await.unwrap();
+    let mapping = ws.batch_auto_map("verify.pan".into()).unwrap();
+    let target = vk_batch::BatchTarget::Endpoint { endpoint_id: "verify.pan".into(), mapping };
+    let start = BatchStartInput { target, bad_rows: BadRows::Skip, rate: 0.0, concurrency: 2 };
+    let run = ws.batch_start(start).await.unwrap().info.id;
+    while ws.batch_runs().await.unwrap().iter().any(|r| r.info.id == run && r.active) {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(ws.batch_runs().await.unwrap()[0].counts.success, 2);
+    ws.batch_export(run, false, true).await.unwrap();
+    ws.batch_export(run, true, true).await.unwrap();
 
     // Scanned while the app is still open, so the WAL is there too.
     let files = files_under(&dir.0);
