@@ -239,7 +239,8 @@ impl Workspace {
 
     /// Makes a run of the loaded sheet for the active environment and starts sending.
     pub async fn batch_start(&self, input: BatchStartInput) -> Result<RunView, IpcError> {
-        if !(input.rate >= 0.0 && input.rate <= 1000.0) || !(1..=64).contains(&input.concurrency) {
+        // NOTE: a range check, not `rate < 0.0`, so a NaN rate is refused too.
+        if !((0.0..=1000.0).contains(&input.rate) && (1..=64).contains(&input.concurrency)) {
             return Err(invalid("Choose a rate between 0 and 1000 requests a second, and 1 to 64 at a time."));
         }
         let (name, bytes, sheet) = {
