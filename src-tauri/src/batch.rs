@@ -272,22 +272,8 @@ impl Workspace {
                 let id = s.batch_run_create(&new, now_ms())?;
                 let mut rows: Vec<u32> = skipped.into_iter().collect();
                 rows.sort_unstable();
-                let results: Vec<_> = rows
-                    .into_iter()
-                    .map(|row_index| {
-                        let result = RowResult {
-                            row_index,
-                            outcome: Outcome::Skipped,
-                            status: None,
-                            error_code: None,
-                            summary: Vec::new(),
-                            message: "Skipped: it did not pass the check".into(),
-                            attempts: 0,
-                            finished_ms: now_ms(),
-                        };
-                        (result, None)
-                    })
-                    .collect();
+                let results: Vec<_> =
+                    rows.into_iter().map(|i| (vk_batch::result::skipped(i, now_ms()), None)).collect();
                 s.batch_results_record(id, &results, &[], record)?;
                 Ok(id)
             })

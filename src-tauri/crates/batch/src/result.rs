@@ -105,6 +105,20 @@ pub fn not_sent(row_index: u32, code: Option<&str>, message: String, attempts: u
     }
 }
 
+/// A row left out because it failed the check and the user chose to skip such rows.
+pub fn skipped(row_index: u32, finished_ms: i64) -> RowResult {
+    RowResult {
+        row_index,
+        outcome: Outcome::Skipped,
+        status: None,
+        error_code: None,
+        summary: Vec::new(),
+        message: "Skipped: it did not pass the check".into(),
+        attempts: 0,
+        finished_ms,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

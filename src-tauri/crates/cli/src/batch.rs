@@ -11,16 +11,17 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use clap::Args;
 use vk_batch::output::{render, Format};
 use vk_batch::plan::endpoint_of;
+use vk_batch::result::skipped as skipped_row;
 use vk_batch::{auto_map, fingerprint, BatchTarget, Destination, Engine, Job, Plan, Progress, RunControl, RunEnd};
 use vk_batch::{RunSettings, Sheet};
 use vk_core::catalog::{catalog, find, Endpoint};
 use vk_core::Credentials;
 use vk_http::{Sender, SenderConfig};
-use vk_store::batch::{NewRun, Outcome, RowResult, RunCounts, RunState};
+use vk_store::batch::{NewRun, RowResult, RunCounts, RunState};
 use vk_store::history::RecordOptions;
 use vk_store::Store;
 
-use crate::{fail, EXIT_BAD_INPUT, EXIT_NOT_SENT};
+use crate::{fail, ServerArgs, EXIT_BAD_INPUT, EXIT_NOT_SENT};
 
 #[derive(Args)]
 pub struct BatchArgs {
@@ -53,17 +54,8 @@ pub struct BatchArgs {
     /// Write Aadhaar numbers in full in the output (they are masked as XXXX XXXX 1234 otherwise).
     #[arg(long)]
     show_aadhaar: bool,
-    /// Use the built-in sandbox (started inside this command) and its demo credentials.
-    #[arg(long, conflicts_with_all = ["base_url", "api_key", "tenant"])]
-    sandbox: bool,
-    /// Server address, e.g. https://vistarkriya.com (the secret comes from VK_API_SECRET).
-    #[arg(long, required_unless_present = "sandbox")]
-    base_url: Option<String>,
-    #[arg(long, required_unless_present = "sandbox")]
-    api_key: Option<String>,
-    /// 6-digit tenant code.
-    #[arg(long, required_unless_present = "sandbox")]
-    tenant: Option<String>,
+    #[command(flatten)]
+    server: ServerArgs,
 }
 
 fn now_ms() -> i64 {
@@ -117,13 +109,13 @@ fn destination(args: &BatchArgs, sandbox_url: Option<String>) -> Result<Destinat
             environment: "Sandbox (vk batch)".into(),
         }),
         None => Ok(Destination {
-            base_url: args.base_url.clone().unwrap_or_default(),
+            base_url: args.server.base_url.clone().unwrap_or_default(),
             credentials: Credentials {
-                api_key: args.api_key.clone().unwrap_or_default(),
-                tenant_code: args.tenant.clone().unwrap_or_default(),
+                api_key: args.server.api_key.clone().unwrap_or_default(),
+                tenant_code: args.server.tenant.clone().unwrap_or_default(),
                 secret: crate::secret_from_env()?,
             },
-            environment: args.base_url.clone().unwrap_or_default(),
+            environment: args.server.base_url.clone().unwrap_or_default(),
         }),
     }
 }
@@ -179,22 +171,7 @@ fn open_run(store: &Store, args: &BatchArgs, new: NewRun, skipped: &[u32]) -> Re
         return Ok((run.id, true));
     }
     let id = store.batch_run_create(&new, now_ms()).map_err(|e| e.to_string())?;
-    let results: Vec<_> = skipped
-        .iter()
-        .map(|&row_index| {
-            let result = RowResult {
-                row_index,
-                outcome: Outcome::Skipped,
-                status: None,
-                error_code: None,
-                summary: Vec::new(),
-                message: "Skipped: it did not pass the check".into(),
-                attempts: 0,
-                finished_ms: now_ms(),
-            };
-            (result, None)
-        })
-        .collect();
+    let results: Vec<_> = skipped.iter().map(|&row_index| (skipped_row(row_index, now_ms()), None)).collect();
     store.batch_results_record(id, &results, &[], RecordOptions::default()).map_err(|e| e.to_string())?;
     Ok((id, false))
 }
@@ -239,7 +216,7 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
     }
     let skipped: Vec<u32> =
         if args.bad_rows == "skip" { problems.iter().map(|p| p.index).collect() } else { Vec::new() };
-    let sandbox = if args.sandbox {
+    let sandbox = if args.server.sandbox {
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         Some(
             vk_sandbox::start(vk_sandbox::SandboxConfig::builtin(), addr)

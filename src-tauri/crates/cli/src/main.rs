@@ -61,18 +61,25 @@ enum Command {
         /// JSON body, sent byte for byte as given.
         #[arg(long, default_value = "")]
         body: String,
-        /// Use the built-in sandbox (started inside this command) and its demo credentials.
-        #[arg(long, conflicts_with_all = ["base_url", "api_key", "tenant"])]
-        sandbox: bool,
-        /// Server address, e.g. https://vistarkriya.com
-        #[arg(long, required_unless_present = "sandbox")]
-        base_url: Option<String>,
-        #[arg(long, required_unless_present = "sandbox")]
-        api_key: Option<String>,
-        /// 6-digit tenant code.
-        #[arg(long, required_unless_present = "sandbox")]
-        tenant: Option<String>,
+        #[command(flatten)]
+        server: ServerArgs,
     },
+}
+
+/// Where a command sends: the built-in sandbox, or a server with a key and tenant (the secret from VK_API_SECRET).
+#[derive(clap::Args)]
+pub(crate) struct ServerArgs {
+    /// Use the built-in sandbox (started inside this command) and its demo credentials.
+    #[arg(long, conflicts_with_all = ["base_url", "api_key", "tenant"])]
+    pub sandbox: bool,
+    /// Server address, e.g. https://vistarkriya.com (the secret comes from VK_API_SECRET).
+    #[arg(long, required_unless_present = "sandbox")]
+    pub base_url: Option<String>,
+    #[arg(long, required_unless_present = "sandbox")]
+    pub api_key: Option<String>,
+    /// 6-digit tenant code.
+    #[arg(long, required_unless_present = "sandbox")]
+    pub tenant: Option<String>,
 }
 
 fn secret_from_env() -> Result<ApiSecret, String> {
@@ -160,7 +167,7 @@ async fn main() -> ExitCode {
             }
             Err(e) => fail(EXIT_BAD_INPUT, e),
         },
-        Command::Send { method, endpoint, body, sandbox, base_url, api_key, tenant } => {
+        Command::Send { method, endpoint, body, server: ServerArgs { sandbox, base_url, api_key, tenant } } => {
             let request = RequestSpec::new(method, endpoint, body.into_bytes());
             if let Err(e) = request.check_json_body() {
                 return fail(EXIT_BAD_INPUT, e);
