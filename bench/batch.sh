@@ -19,9 +19,10 @@ python3 - "$work/rows.csv" "$rows" <<'PY'
 import sys
 path, n = sys.argv[1], int(sys.argv[2])
 with open(path, "w") as f:
-    f.write("PAN,Name\n")
+    # A PAN per row and nothing else: the same request as the load generator's, {"pan":"…"}.
+    f.write("PAN\n")
     for i in range(n):
-        f.write(f"ABCP{chr(65 + i // 9999)}{i % 9999 + 1:04d}F,Customer {i}\n")
+        f.write(f"ABCP{chr(65 + i // 9999)}{i % 9999 + 1:04d}F\n")
 PY
 batch_rates=()
 load_rates=()

@@ -42,7 +42,8 @@ impl Pacer {
         self.slots.lock().unwrap_or_else(|p| p.into_inner()).rate
     }
 
-    /// Waits for this send's turn.
+    /// Waits for this send's turn (not at all when it is due: a timer that is already due still waits for the
+    /// timer's next tick, about a millisecond, which would cap a run without a limit).
     pub async fn wait_turn(&self) {
         let at = {
             let mut slots = self.slots.lock().unwrap_or_else(|p| p.into_inner());
@@ -54,9 +55,11 @@ impl Pacer {
             if let Some(rate) = slots.rate {
                 slots.next = at + interval(rate);
             }
-            at
+            (at > now).then_some(at)
         };
-        tokio::time::sleep_until(at).await;
+        if let Some(at) = at {
+            tokio::time::sleep_until(at).await;
+        }
     }
 
     /// The server said to slow down: nobody starts before `retry_after` from now, and the rate is halved (once

@@ -350,10 +350,15 @@ fn write_results(
                 Err(_) => break,
             }
         }
-        let results: Vec<(RowResult, Option<NewEntry>)> =
-            waiting.iter().filter_map(|(r, e)| r.clone().map(|r| (r, e.clone()))).collect();
-        let history_only: Vec<NewEntry> =
-            waiting.into_iter().filter(|(r, _)| r.is_none()).filter_map(|(_, e)| e).collect();
+        let mut results: Vec<(RowResult, Option<NewEntry>)> = Vec::with_capacity(waiting.len());
+        let mut history_only: Vec<NewEntry> = Vec::new();
+        for write in waiting {
+            match write {
+                (Some(result), entry) => results.push((result, entry)),
+                (None, Some(entry)) => history_only.push(entry),
+                (None, None) => {}
+            }
+        }
         let added = store.lock().unwrap_or_else(|p| p.into_inner()).batch_results_record(
             run_id,
             &results,
