@@ -130,6 +130,9 @@ impl Workspace {
         };
         workspace.restore_history_settings().await?;
         workspace.restore_active().await;
+        // The sends of a run that stopped in a crash may still wait for their search index: built in the background.
+        let store = workspace.store.clone();
+        tokio::task::spawn_blocking(move || vk_batch::runner::index_for_search(&store));
         Ok(workspace)
     }
 

@@ -101,6 +101,8 @@ async fn a_sheet_is_checked_run_paused_continued_and_exported() {
     );
     let filter = HistoryFilter { batch_run_id: Some(id), limit: 1000, ..Default::default() };
     assert_eq!(ws.history_list(filter).await.unwrap().len(), 58, "every send is in history, tagged with the run");
+    let words = HistoryFilter { text: Some("ABCPB0002F".into()), limit: 10, ..Default::default() };
+    assert_eq!(ws.history_list(words).await.unwrap().len(), 1, "once the run stops, its sends can be searched");
 
     let csv = ws.batch_export(id, false, true).await.unwrap();
     let xlsx = ws.batch_export(id, true, true).await.unwrap();

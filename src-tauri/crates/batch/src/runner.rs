@@ -380,5 +380,13 @@ fn write_results(
             report(counts, rps);
         }
     }
+    index_for_search(store)?;
     Ok(counts)
+}
+
+/// Makes the sends recorded without a search index (a run's) searchable, a block at a time so that others can
+/// use the store in between.
+pub fn index_for_search(store: &Mutex<Store>) -> Result<(), vk_store::StoreError> {
+    while store.lock().unwrap_or_else(|p| p.into_inner()).history_index_pending(2000)? > 0 {}
+    Ok(())
 }

@@ -278,21 +278,32 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
     let settings = RunSettings { rate: args.rate, concurrency: args.concurrency, ..RunSettings::default() };
     let started = Instant::now();
     let to_send = jobs.len();
-    let (end, counts) = vk_batch::run(
-        &engine,
-        run_id,
-        jobs,
-        run.row_count,
-        counts_before,
-        settings,
-        destination,
-        control,
-        progress_printer(),
-    )
-    .await
-    .map_err(|e| (EXIT_NOT_SENT, format!("the results could not be written to {}: {e}", state_path.display())))?;
-    let took = started.elapsed().as_secs_f64();
-    eprintln!("vk: the run took {took:.2} s ({:.0} rows a second)", to_send as f64 / took.max(1e-6));
+    // When the last result was written (the sends' search index is built after that).
+    let answered = Arc::new(Mutex::new(None::<Instant>));
+    let printer = progress_printer();
+    let on_progress = {
+        let answered = answered.clone();
+        Arc::new(move |p: &Progress| {
+            if p.waiting == 0 {
+                *answered.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
+            }
+            printer(p);
+        })
+    };
+    let (end, counts) =
+        vk_batch::run(&engine, run_id, jobs, run.row_count, counts_before, settings, destination, control, on_progress)
+            .await
+            .map_err(|e| {
+                (EXIT_NOT_SENT, format!("the results could not be written to {}: {e}", state_path.display()))
+            })?;
+    let finished = Instant::now();
+    let answered = answered.lock().unwrap_or_else(|e| e.into_inner()).unwrap_or(finished);
+    let took = answered.duration_since(started).as_secs_f64();
+    eprintln!(
+        "vk: the run took {took:.2} s ({:.0} rows a second); its sends were made searchable in history in {:.2} s more",
+        to_send as f64 / took.max(1e-6),
+        finished.duration_since(answered).as_secs_f64()
+    );
     if let Some(sandbox) = sandbox {
         sandbox.stop().await;
     }

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_history.sql"),
     include_str!("../migrations/0002_collections_environments.sql"),
     include_str!("../migrations/0003_batch_runs.sql"),
+    include_str!("../migrations/0004_batch_search_later.sql"),
 ];
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

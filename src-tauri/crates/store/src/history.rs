@@ -343,6 +343,35 @@ impl Store {
         Ok(deleted)
     }
 
+    /// Indexes for search up to `limit` sends recorded without it (a batch run's, see migration 4), oldest first;
+    /// returns how many were waiting. Call it until it returns 0.
+    pub fn history_index_pending(&self, limit: u32) -> Result<usize, StoreError> {
+        self.in_transaction(|s| {
+            s.conn.execute(
+                "INSERT INTO history_fts (rowid, endpoint, request_body, response_body, error_code)
+                 SELECT h.id, h.endpoint, h.request_body, h.response_body, coalesce(h.error_code, '')
+                 FROM history_fts_pending p JOIN history h ON h.id = p.id ORDER BY p.id LIMIT ?1",
+                [limit],
+            )?;
+            let waited = s.conn.execute(
+                "DELETE FROM history_fts_pending WHERE id IN (SELECT id FROM history_fts_pending ORDER BY id LIMIT ?1)",
+                [limit],
+            )?;
+            Ok(waited)
+        })
+    }
+
+    /// Whether the full-text index is sound (FTS5's own check); with `against_rows`, also that it holds exactly
+    /// the history rows (only true when no send waits for indexing).
+    pub fn history_search_index_ok(&self, against_rows: bool) -> Result<bool, StoreError> {
+        let rank = i64::from(against_rows);
+        match self.conn.execute("INSERT INTO history_fts (history_fts, rank) VALUES ('integrity-check', ?1)", [rank]) {
+            Ok(_) => Ok(true),
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::DatabaseCorrupt => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     pub fn history_count(&self) -> Result<i64, StoreError> {
         Ok(self.conn.query_row("SELECT count(*) FROM history", [], |r| r.get(0))?)
     }

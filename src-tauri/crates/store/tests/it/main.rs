@@ -1,5 +1,6 @@
 //! Store tests against real database files in a temporary folder.
 
+mod batch;
 mod collections;
 mod crash;
 mod environments;
