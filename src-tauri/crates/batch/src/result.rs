@@ -35,13 +35,18 @@ pub fn summary_fields(data: &Value) -> Vec<(String, String)> {
     fields
 }
 
-/// The first few fields, as "status VALID · registered_name Asha Rao · name_match_score 92", leaving out values
+/// The first few fields, as "status VALID · registered name Asha Rao · name match score 92", leaving out values
 /// the answer only echoes from the request (the PAN that was sent).
 fn summary_line(fields: &[(String, String)], request_body: &[u8]) -> String {
     let sent = String::from_utf8_lossy(request_body);
     let echoed = |v: &str| sent.contains(&format!("\"{v}\""));
-    let shown: Vec<String> =
-        fields.iter().filter(|(_, v)| !v.is_empty() && !echoed(v)).take(4).map(|(k, v)| format!("{k} {v}")).collect();
+    // "registered_name" reads as "registered name" for the people reading the grid.
+    let shown: Vec<String> = fields
+        .iter()
+        .filter(|(_, v)| !v.is_empty() && !echoed(v))
+        .take(4)
+        .map(|(k, v)| format!("{} {v}", k.replace(['_', '.'], " ")))
+        .collect();
     if shown.is_empty() {
         "Success".into()
     } else {
@@ -132,10 +137,10 @@ mod tests {
         let keys: Vec<&str> = result.summary.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["pan", "status", "registered_name", "name_match.result", "name_match.score", "history"]);
         assert_eq!(result.summary[5].1, "3 items");
-        assert!(
-            result.message.starts_with("status VALID · registered_name Asha Rao"),
-            "the PAN sent is not repeated: {}",
-            result.message
+        assert_eq!(
+            result.message,
+            "status VALID · registered name Asha Rao · name match result PARTIAL_MATCH · name match score 92",
+            "the PAN sent is not repeated"
         );
 
         let refused = br#"{"success":false,"error":{"code":"VALIDATION_ERROR","message":"Invalid","http_status":422,
