@@ -153,6 +153,7 @@ fn retry_after(headers: &[(String, String)]) -> Duration {
 }
 
 struct Worker {
+    run_id: i64,
     sender: Sender,
     destination: Arc<Destination>,
     settings: RunSettings,
@@ -176,6 +177,7 @@ impl Worker {
             method: request.method.clone(),
             endpoint: request.endpoint.clone(),
             request_body: String::from_utf8_lossy(&request.body).into_owned(),
+            batch_run_id: Some(self.run_id),
             ..NewEntry::default()
         }
     }
@@ -214,13 +216,7 @@ impl Worker {
                     (not_sent(job.row_index, Some(e.code()), e.to_string(), attempts, now_ms()), retry)
                 }
                 Ok(exchange) => {
-                    let response = &exchange.response;
-                    entry.request_headers =
-                        exchange.signed.headers().iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
-                    entry.status = Some(response.status);
-                    entry.response_headers = response.headers.clone();
-                    entry.response_body = String::from_utf8_lossy(&response.body).into_owned();
-                    entry.elapsed_ms = response.elapsed.as_secs_f64() * 1000.0;
+                    let vk_http::Exchange { signed, response } = exchange;
                     let result = from_answer(
                         job.row_index,
                         response.status,
@@ -229,17 +225,26 @@ impl Worker {
                         attempts,
                         now_ms(),
                     );
-                    entry.error_code = result.error_code.clone();
                     let code = result.error_code.as_deref().and_then(ApiErrorCode::parse);
-                    if response.status == 429 || code == Some(ApiErrorCode::RateLimited) {
+                    let limited = response.status == 429 || code == Some(ApiErrorCode::RateLimited);
+                    let wait = retry_after(&response.headers);
+                    // The answer moves into the history entry: a run records thousands, so no copies.
+                    entry.request_headers = signed.headers().iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
+                    entry.status = Some(response.status);
+                    entry.elapsed_ms = response.elapsed.as_secs_f64() * 1000.0;
+                    entry.error_code = result.error_code.clone();
+                    entry.response_headers = response.headers;
+                    entry.response_body = String::from_utf8(response.body)
+                        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                    if limited {
                         // Not the row's fault: hold, slow down, and send it again without counting a try.
                         self.rate_limited.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        self.pacer.slow_down(retry_after(&response.headers));
+                        self.pacer.slow_down(wait);
                         let _ = self.writes.send((None, Some(entry)));
                         attempts -= 1;
                         continue;
                     }
-                    let trouble = matches!(response.status, 500 | 502 | 503 | 504);
+                    let trouble = matches!(entry.status, Some(500 | 502 | 503 | 504));
                     (result, trouble && attempts < self.settings.max_attempts)
                 }
             };
@@ -302,6 +307,7 @@ pub async fn run(
     let workers: Vec<_> = (0..settings.concurrency.max(1))
         .map(|_| {
             let worker = Worker {
+                run_id,
                 sender: engine.sender.clone(),
                 destination: destination.clone(),
                 settings: settings.clone(),

@@ -269,15 +269,12 @@ impl Store {
     ) -> Result<RunCounts, StoreError> {
         self.in_transaction(|store| {
             for entry in retried {
-                store.history_record(&NewEntry { batch_run_id: Some(run_id), ..entry.clone() }, options)?;
+                store.history_record_in_run(entry, run_id, options)?;
             }
             let mut added = RunCounts::default();
             for (result, entry) in results {
                 let history_id = match entry {
-                    Some(entry) => {
-                        let entry = NewEntry { batch_run_id: Some(run_id), ..entry.clone() };
-                        Some(store.history_record(&entry, options)?)
-                    }
+                    Some(entry) => Some(store.history_record_in_run(entry, run_id, options)?),
                     None => None,
                 };
                 let mut summary = serde_json::to_string(&result.summary).unwrap_or_else(|_| "[]".into());
@@ -311,6 +308,15 @@ impl Store {
             }
             Ok(added)
         })
+    }
+
+    /// Records `entry` tagged with `run_id` (copied only when the caller did not tag it already).
+    fn history_record_in_run(&self, entry: &NewEntry, run_id: i64, options: RecordOptions) -> Result<i64, StoreError> {
+        if entry.batch_run_id == Some(run_id) {
+            self.history_record(entry, options)
+        } else {
+            self.history_record(&NewEntry { batch_run_id: Some(run_id), ..entry.clone() }, options)
+        }
     }
 
     /// The rows of a run that already have a result.
