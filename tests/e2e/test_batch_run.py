@@ -61,6 +61,8 @@ def test_a_sheet_is_checked_run_and_exported(window):
 
     replace_text(d.find_element(*by_test_id("batch-rate")), "40")
     start = d.find_element(*by_test_id("batch-start"))
+    # Below the fold on an 800-pixel screen, as for a person who scrolls down to it.
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", start)
     assert start.text == f"Send {ROWS - 2} rows to Sandbox (built in)"
     start.click()
 
