@@ -308,9 +308,24 @@ impl Workspace {
 
     /// Starts sending the rows of `run_id` that have no result, in the background.
     async fn batch_launch(&self, run_id: i64) -> Result<RunView, IpcError> {
-        if lock(&self.batches().running).contains_key(&run_id) {
-            return Err(invalid("This run is already sending."));
+        // Claimed at once, so a second click while this one is getting ready cannot start a second sender.
+        let control = {
+            let mut running = lock(&self.batches().running);
+            if running.contains_key(&run_id) {
+                return Err(invalid("This run is already sending."));
+            }
+            let control = RunControl::default();
+            running.insert(run_id, control.clone());
+            control
+        };
+        let launched = self.batch_send_in_background(run_id, control).await;
+        if launched.is_err() {
+            lock(&self.batches().running).remove(&run_id);
         }
+        launched
+    }
+
+    async fn batch_send_in_background(&self, run_id: i64, control: RunControl) -> Result<RunView, IpcError> {
         let info = self.run_info(run_id).await?;
         let sheet = self.run_sheet(run_id).await?;
         let envs = self.with_store(|s| s.environments_list()).await?;
@@ -330,8 +345,6 @@ impl Workspace {
             .filter(|i| !done.contains(i))
             .filter_map(|&i| sheet.rows.get(i as usize).map(|row| Job { row_index: i, request: plan.request(row) }))
             .collect();
-        let control = RunControl::default();
-        lock(&self.batches().running).insert(run_id, control.clone());
         self.with_store(move |s| s.batch_run_set_state(run_id, RunState::Running, now_ms())).await?;
         let engine = Engine { sender: self.sender.clone(), store: self.store.clone(), record: self.record_options() };
         let destination =
@@ -350,7 +363,8 @@ impl Workspace {
                 Ok((RunEnd::Cancelled, _)) => RunState::Cancelled,
                 _ => RunState::Paused,
             };
-            let _ = lock(&store).batch_run_set_state(run_id, state, now_ms());
+            let saved = tokio::task::spawn_blocking(move || lock(&store).batch_run_set_state(run_id, state, now_ms()));
+            let _ = saved.await;
             lock(&running.running).remove(&run_id);
             if let Some(listener) = listener {
                 listener(BatchEvent::Changed { run_id });

@@ -83,7 +83,15 @@ async fn a_sheet_is_checked_run_paused_continued_and_exported() {
     let waiting = ws.batch_rows(id, RowFilter::Waiting, 0, 500).await.unwrap();
     assert_eq!(waiting.total, 60 - paused.counts.done());
 
-    let resumed = ws.batch_resume(id).await.unwrap();
+    // Continue pressed twice at once: one sender only.
+    let (resumed, twice) = tokio::join!(ws.batch_resume(id), ws.batch_resume(id));
+    let resumed = match (resumed, twice) {
+        (Ok(view), Err(e)) | (Err(e), Ok(view)) => {
+            assert!(e.message.contains("already sending"), "{}", e.message);
+            view
+        }
+        other => panic!("exactly one of two Continues starts the run: {other:?}"),
+    };
     assert!(resumed.active);
     let finished = wait_for(&ws, id, |r| !r.active).await;
     assert_eq!(finished.info.state, RunState::Finished);
