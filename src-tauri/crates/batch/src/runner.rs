@@ -1,6 +1,7 @@
 //! The run itself: workers send the rows at the chosen rate and concurrency, hold and slow down on RATE_LIMITED,
 //! retry network failures and server trouble with backoff (never a refusal), and hand each result to one writer
-//! that puts it in the database with its history entry as soon as it arrives. Pause and cancel stop new sends;
+//! that puts it in the database with its history entry within [`GATHER`] of its arrival (what arrives together is
+//! written in one transaction). Pause and cancel stop new sends;
 //! the ones in flight finish and are written. A run that stopped for any reason continues from its results.
 
 use std::collections::VecDeque;
@@ -335,6 +336,9 @@ pub async fn run(
     Ok((end, counts))
 }
 
+/// How long the writer gathers results after the first one arrives before it writes them all.
+const GATHER: Duration = Duration::from_millis(10);
+
 /// The writer: takes whatever results are waiting, writes them in one transaction, reports progress, repeats.
 fn write_results(
     store: &Mutex<Store>,
@@ -346,11 +350,33 @@ fn write_results(
     report: &dyn Fn(RunCounts, f64),
 ) -> Result<RunCounts, vk_store::StoreError> {
     let started = Instant::now();
+    store.lock().unwrap_or_else(|p| p.into_inner()).bulk_writing(true)?;
+    let written = gather_and_write(store, run_id, record, &mut writes, total, &mut counts, report, started);
+    store.lock().unwrap_or_else(|p| p.into_inner()).bulk_writing(false)?;
+    written?;
+    index_for_search(store)?;
+    Ok(counts)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn gather_and_write(
+    store: &Mutex<Store>,
+    run_id: i64,
+    record: RecordOptions,
+    writes: &mut mpsc::UnboundedReceiver<Write>,
+    total: u32,
+    counts: &mut RunCounts,
+    report: &dyn Fn(RunCounts, f64),
+    started: Instant,
+) -> Result<(), vk_store::StoreError> {
     let mut recent: VecDeque<(Instant, u32)> = VecDeque::new();
-    report(counts, 0.0);
+    report(*counts, 0.0);
     while let Some(first) = writes.blocking_recv() {
+        // What arrives in the next few milliseconds goes in the same transaction: a commit writes every page the
+        // results touched, so one per result would cost more than the results themselves at full speed.
+        std::thread::sleep(GATHER);
         let mut waiting = vec![first];
-        while waiting.len() < 2000 {
+        while waiting.len() < 5000 {
             match writes.try_recv() {
                 Ok(next) => waiting.push(next),
                 Err(_) => break,
@@ -383,11 +409,10 @@ fn write_results(
         let window = now.duration_since(started).min(Duration::from_secs(5)).as_secs_f64().max(0.2);
         let rps = f64::from(recent.iter().map(|(_, n)| n).sum::<u32>()) / window;
         if counts.done() <= total {
-            report(counts, rps);
+            report(*counts, rps);
         }
     }
-    index_for_search(store)?;
-    Ok(counts)
+    Ok(())
 }
 
 /// Makes the sends recorded without a search index (a run's) searchable, a block at a time so that others can
