@@ -206,7 +206,7 @@ impl Workspace {
         let mut entry = NewEntry {
             sent_at_ms: now_ms(),
             environment: target.name.clone(),
-            module: module_of(&request.endpoint),
+            module: request.module().to_string(),
             method: request.method.clone(),
             endpoint: request.endpoint.clone(),
             request_body: String::from_utf8_lossy(&request.body).into_owned(),
@@ -299,16 +299,6 @@ impl Workspace {
     /// Called whenever history changes outside a command's own reply (a large answer recorded in the background).
     pub fn set_history_listener(&self, listener: impl Fn() + Send + Sync + 'static) {
         *self.history_listener.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(listener));
-    }
-}
-
-/// The module an endpoint belongs to: the path segment after `/api/v1/`.
-fn module_of(endpoint: &str) -> String {
-    let module = endpoint.strip_prefix("/api/v1/").and_then(|rest| rest.split(['/', '?']).next()).unwrap_or("");
-    if module.is_empty() {
-        "other".into()
-    } else {
-        module.into()
     }
 }
 

@@ -1,8 +1,8 @@
 //! The run itself: workers send the rows at the chosen rate and concurrency, hold and slow down on RATE_LIMITED,
 //! retry network failures and server trouble with backoff (never a refusal), and hand each result to one writer
 //! that puts it in the database with its history entry within [`GATHER`] of its arrival (what arrives together is
-//! written in one transaction). Pause and cancel stop new sends;
-//! the ones in flight finish and are written. A run that stopped for any reason continues from its results.
+//! written in one transaction). Pause and cancel stop new sends; the ones in flight finish and are written. A run
+//! that stopped for any reason continues from its results.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -165,16 +165,12 @@ struct Worker {
     rate_limited: Arc<std::sync::atomic::AtomicU32>,
 }
 
-fn module_of(endpoint: &str) -> String {
-    endpoint.strip_prefix("/api/v1/").and_then(|r| r.split(['/', '?']).next()).unwrap_or("other").to_string()
-}
-
 impl Worker {
     fn entry(&self, request: &RequestSpec, sent_at_ms: i64) -> NewEntry {
         NewEntry {
             sent_at_ms,
             environment: self.destination.environment.clone(),
-            module: module_of(&request.endpoint),
+            module: request.module().to_string(),
             method: request.method.clone(),
             endpoint: request.endpoint.clone(),
             request_body: String::from_utf8_lossy(&request.body).into_owned(),

@@ -79,6 +79,13 @@ impl RequestSpec {
     pub fn new(method: impl Into<String>, endpoint: impl Into<String>, body: impl Into<Vec<u8>>) -> Self {
         Self { method: method.into(), endpoint: endpoint.into(), body: body.into(), extra_headers: Vec::new() }
     }
+
+    /// The module the request goes to, for history: the path segment after `/api/v1/` ("wallet", "verify", …),
+    /// or "other".
+    pub fn module(&self) -> &str {
+        let module = self.endpoint.strip_prefix("/api/v1/").and_then(|rest| rest.split(['/', '?']).next());
+        module.filter(|m| !m.is_empty()).unwrap_or("other")
+    }
 }
 
 /// Who is calling: the key and tenant are identifiers; the secret stays wrapped.
@@ -117,5 +124,14 @@ mod tests {
         assert!(RequestSpec::new("POST", "/x", "{\n  \"a\": 1\n}").check_json_body().is_ok());
         let err = RequestSpec::new("POST", "/x", "{\"pan\": }").check_json_body().unwrap_err();
         assert!(err.contains("line 1, column 9"), "{err}");
+    }
+
+    #[test]
+    fn module_is_the_segment_after_the_version() {
+        let module = |endpoint: &str| RequestSpec::new("GET", endpoint, "").module().to_string();
+        assert_eq!(module("/api/v1/wallet/core/balance"), "wallet");
+        assert_eq!(module("/api/v1/customers?page=2"), "customers");
+        assert_eq!(module("/api/v1/"), "other");
+        assert_eq!(module("/health"), "other");
     }
 }
