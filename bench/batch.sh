@@ -26,6 +26,8 @@ with open(path, "w") as f:
     for i in range(n):
         f.write(f"ABCP{chr(65 + i // 9999)}{i % 9999 + 1:04d}F\n")
 PY
+# The shell's own `time` prints the CPU a command used (user and system seconds).
+TIMEFORMAT='cpu %U %S'
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 tick_us=$((1000000 / $(getconf CLK_TCK)))
 batch_rates=()
@@ -33,8 +35,8 @@ load_rates=()
 ratios=()
 for round in 1 2 3 4 5; do
   s0=$(cpu_ticks $sandbox)
-  load_out=$( { /usr/bin/time -f "cpu %U %S" ./target/release/vk-loadgen --base-url "$base" --endpoint pan \
-    --connections "$concurrency" --seconds 3; } 2>&1)
+  load_out=$( { time ./target/release/vk-loadgen --base-url "$base" --endpoint pan --connections "$concurrency" \
+    --seconds 3; } 2>&1)
   s1=$(cpu_ticks $sandbox)
   load=$(awk '/requests_per_second/ {print $2}' <<<"$load_out")
   # The load generator runs 1 s of warm-up before its 3 s: it sent about 4/3 of what it counted.
@@ -43,9 +45,9 @@ for round in 1 2 3 4 5; do
   load_sandbox=$(awk -v t=$((s1 - s0)) -v u=$tick_us -v n="$load_sent" 'BEGIN {printf "%.1f", t * u / n}')
   rm -f "$work"/out.csv*
   s0=$(cpu_ticks $sandbox)
-  VK_API_SECRET=vk_sandbox_demo_secret /usr/bin/time -f "cpu %U %S" -o "$work/batch.cpu" ./target/release/vk batch \
-    verify.pan --input "$work/rows.csv" --output "$work/out.csv" --rate 0 --concurrency "$concurrency" \
-    --base-url "$base" --api-key vk_sandbox_demo_key --tenant 123456 2>"$work/batch.err"
+  { time VK_API_SECRET=vk_sandbox_demo_secret ./target/release/vk batch verify.pan --input "$work/rows.csv" \
+    --output "$work/out.csv" --rate 0 --concurrency "$concurrency" --base-url "$base" \
+    --api-key vk_sandbox_demo_key --tenant 123456 2>"$work/batch.err"; } 2>"$work/batch.cpu"
   s1=$(cpu_ticks $sandbox)
   batch=$(grep -o 'run took [0-9.]* s ([0-9]* rows a second' "$work/batch.err" | grep -o '([0-9]*' | tr -d '(')
   searchable=$(grep -o 'searchable in history in [0-9.]* s' "$work/batch.err" | grep -o '[0-9.]* s' | tr -d ' s')
