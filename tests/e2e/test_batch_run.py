@@ -1,22 +1,24 @@
 """Issue 7 in the real window: load a CSV, see the bad rows flagged with their reasons, run it, watch the progress
-bar reach the end, filter the grid, and export the sheet with result columns."""
+bar reach the end, filter the grid, and export the sheet with result columns. And the other source of a run: a
+saved request whose {{Column}} variables take each row's values."""
 
 import csv
 import os
 import tempfile
 from pathlib import Path
 
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from helpers import by_test_id, replace_text, screenshot, wait_content, wait_environment, wait_text
+from helpers import by_test_id, compose_pan_request, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
 
 ROWS = 40
 
 
-def write_sheet(folder: Path) -> Path:
+def write_sheet(folder: Path, name: str = "client PANs.csv") -> Path:
     """PANs as a client sends them: a quoted name with a comma, a CRLF file, and two broken rows (4 and 9)."""
-    path = folder / "client PANs.csv"
+    path = folder / name
     lines = ["PAN Number,Customer Name"]
     for i in range(ROWS):
         pan = {2: "ABCD1234", 7: ""}.get(i, f"ABCP{chr(65 + i % 26)}{i + 1:04d}F")
@@ -87,3 +89,57 @@ def test_a_sheet_is_checked_run_and_exported(window):
     assert rows[1][1] == "Kumar, Client 0" and rows[1][2] == "Success" and rows[1][3] == "200"
     assert rows[3][2] == "Skipped"
     assert "vk_sandbox_demo_secret" not in d.page_source
+
+
+def read_csv(path: Path):
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
+def test_a_saved_request_takes_each_rows_values(window):
+    d = window
+    wait_environment(d, "Sandbox (built in)")
+    folder = Path(tempfile.mkdtemp(prefix="vk-e2e-batch-saved-"))
+    sheet = write_sheet(folder, "names to match.csv")
+    exports = Path(os.environ["VK_WORKSPACE_EXPORT_DIR"])
+
+    # A request saved with the sheet's column names as variables, as a person would write it in JSON.
+    compose_pan_request(d)
+    replace_text(json_body(d), '{"pan":"{{PAN Number}}","name":"{{Customer Name}}"}')
+    d.find_element(*by_test_id("endpoint")).send_keys(Keys.CONTROL, "s")
+    WebDriverWait(d, 10).until(lambda drv: drv.find_element(*by_test_id("save-dialog")).is_displayed())
+    replace_text(d.find_element(*by_test_id("save-name")), "PAN and name from a sheet")
+    Select(d.find_element(*by_test_id("save-folder"))).select_by_visible_text("New folder…")
+    d.find_element(*by_test_id("save-new-folder")).send_keys("Batch requests")
+    d.find_element(*by_test_id("save-confirm")).click()
+    wait_text(d, "toast", "Saved “PAN and name from a sheet”")
+
+    d.find_element(*by_test_id("open-batch")).click()
+    d.file_detector = UselessFileDetector()
+    d.find_element(*by_test_id("batch-file")).send_keys(str(sheet))
+    wait_content(d, "batch-sheet", f"{ROWS} rows")
+    Select(d.find_element(*by_test_id("batch-endpoint"))).select_by_visible_text("PAN and name from a sheet")
+    wait_content(d, "batch-setup", "“PAN and name from a sheet” takes that column’s value from the row")
+    # The rows are checked against the endpoint the saved request goes to, with each row's values in its body.
+    wait_content(d, "batch-check-summary", "2 rows have a problem")
+    bad = [e.text for e in d.find_elements(*by_test_id("bad-row"))]
+    assert len(bad) == 2 and bad[0].startswith("Row 4: pan") and bad[1].startswith("Row 9: pan"), bad
+    assert "empty, but required" in bad[1], bad
+    screenshot(d, "batch-saved-request")
+
+    replace_text(d.find_element(*by_test_id("batch-rate")), "40")
+    start = d.find_element(*by_test_id("batch-start"))
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", start)
+    start.click()
+    WebDriverWait(d, 60).until(lambda drv: progress(drv) == (ROWS, ROWS))
+    wait_content(d, "batch-counts", f"{ROWS - 2} succeeded")
+
+    d.find_element(*by_test_id("batch-export-csv")).click()
+    wait_text(d, "toast", "Saved the results to")
+    rows = read_csv(exports / "names to match results.csv")
+    header = rows[0]
+    assert header[:3] == ["PAN Number", "Customer Name", "Result"], header
+    # The name went out with each row: the sandbox scored it against the name on record.
+    score = header.index("Answer: name_match_score")
+    assert rows[1][2] == "Success" and rows[1][score].isdigit(), rows[1]
+    assert rows[3][2] == "Skipped"

@@ -159,6 +159,10 @@ impl Endpoint {
             let reason = match (object.get(&field.name), field.kind) {
                 (None | Some(Value::Null), _) if field.required => format!("required: {}", field.description),
                 (None | Some(Value::Null), _) => continue,
+                // An empty cell of a sheet, or a cleared field: "10 characters; this one has 0" would say less.
+                (Some(Value::String(s)), FieldKind::String) if field.required && s.trim().is_empty() => {
+                    format!("empty, but required: {}", field.description)
+                }
                 (Some(Value::String(s)), FieldKind::String) => match check_value(field, s) {
                     Ok(()) => continue,
                     Err(reason) => reason,
@@ -277,6 +281,9 @@ mod tests {
             vec![problem("account_number", "must be text, in quotes"), problem("ifsc", "character 5 must be 0")]
         );
         assert_eq!(pan.check_body(&json!([1]))[0].field, "body");
+        let verify = find("verify.pan").unwrap();
+        let empty = verify.check_body(&json!({"pan": " "}));
+        assert!(empty[0].reason.starts_with("empty, but required: "), "{empty:?}");
         let renew = find("wallet.license_renew").unwrap();
         assert_eq!(renew.check_body(&json!({}))[0].reason, "required: How many months, 1 to 36.");
         assert_eq!(renew.example_target, "/api/v1/wallet/licenses/LIC-1001/renew");
