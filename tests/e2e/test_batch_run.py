@@ -32,6 +32,39 @@ def progress(d):
     return int(bar.get_attribute("aria-valuenow")), int(bar.get_attribute("aria-valuemax"))
 
 
+def open_sheet(d, sheet: Path):
+    d.find_element(*by_test_id("open-batch")).click()
+    # The path is given to the file field as it is (same machine): no upload through Selenium's own endpoint.
+    d.file_detector = UselessFileDetector()
+    d.find_element(*by_test_id("batch-file")).send_keys(str(sheet))
+    wait_content(d, "batch-sheet", f"{ROWS} rows")
+
+
+def flagged_rows(d):
+    """The rows the check flagged: always rows 4 and 9 of the sheet (the header is row 1), for their PAN."""
+    wait_content(d, "batch-check-summary", "2 rows have a problem")
+    bad = [e.text for e in d.find_elements(*by_test_id("bad-row"))]
+    assert len(bad) == 2 and bad[0].startswith("Row 4: pan") and bad[1].startswith("Row 9: pan"), bad
+    return bad
+
+
+def run_to_the_end(d):
+    """Sends the rows that passed (40 a second), and waits for the progress bar to reach the end."""
+    replace_text(d.find_element(*by_test_id("batch-rate")), "40")
+    start = d.find_element(*by_test_id("batch-start"))
+    # Below the fold on an 800-pixel screen, as for a person who scrolls down to it.
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", start)
+    assert start.text == f"Send {ROWS - 2} rows to Sandbox (built in)"
+    start.click()
+    WebDriverWait(d, 60).until(lambda drv: progress(drv) == (ROWS, ROWS))
+    wait_content(d, "batch-counts", f"{ROWS - 2} succeeded")
+
+
+def read_csv(path: Path):
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.reader(f))
+
+
 def grid_text(d):
     # Read in one go: the grid re-renders as results arrive, so element handles can go stale.
     return d.execute_script("return document.querySelector('[data-testid=batch-grid]').textContent")
@@ -44,33 +77,18 @@ def test_a_sheet_is_checked_run_and_exported(window):
     sheet = write_sheet(folder)
     exports = Path(os.environ["VK_WORKSPACE_EXPORT_DIR"])
 
-    d.find_element(*by_test_id("open-batch")).click()
-    # The path is given to the file field as it is (same machine): no upload through Selenium's own endpoint.
-    d.file_detector = UselessFileDetector()
-    d.find_element(*by_test_id("batch-file")).send_keys(str(sheet))
-    wait_content(d, "batch-sheet", f"{ROWS} rows")
+    open_sheet(d, sheet)
     Select(d.find_element(*by_test_id("batch-endpoint"))).select_by_visible_text("Verify a PAN")
     # The columns were matched to the fields by their names.
     WebDriverWait(d, 10).until(
         lambda drv: Select(drv.find_element(*by_test_id("map-pan"))).first_selected_option.text == "PAN Number")
     assert Select(d.find_element(*by_test_id("map-name"))).first_selected_option.text == "Customer Name"
 
-    wait_content(d, "batch-check-summary", "2 rows have a problem")
-    bad = [e.text for e in d.find_elements(*by_test_id("bad-row"))]
-    assert len(bad) == 2 and bad[0].startswith("Row 4: pan") and bad[1].startswith("Row 9: pan"), bad
+    bad = flagged_rows(d)
     assert "required" in bad[1], bad
     screenshot(d, "batch-check")
 
-    replace_text(d.find_element(*by_test_id("batch-rate")), "40")
-    start = d.find_element(*by_test_id("batch-start"))
-    # Below the fold on an 800-pixel screen, as for a person who scrolls down to it.
-    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", start)
-    assert start.text == f"Send {ROWS - 2} rows to Sandbox (built in)"
-    start.click()
-
-    # The progress bar goes to the end.
-    WebDriverWait(d, 60).until(lambda drv: progress(drv) == (ROWS, ROWS))
-    wait_content(d, "batch-counts", f"{ROWS - 2} succeeded")
+    run_to_the_end(d)
     assert "2 skipped" in d.find_element(*by_test_id("batch-counts")).text
     WebDriverWait(d, 10).until(lambda drv: "Succeeded" in grid_text(drv))
     screenshot(d, "batch-finished")
@@ -82,18 +100,12 @@ def test_a_sheet_is_checked_run_and_exported(window):
     d.find_element(*by_test_id("batch-export-csv")).click()
     wait_text(d, "toast", "Saved the results to")
     saved = exports / "client PANs results.csv"
-    with saved.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f))
+    rows = read_csv(saved)
     assert rows[0][:4] == ["PAN Number", "Customer Name", "Result", "HTTP status"]
     assert len(rows) == ROWS + 1
     assert rows[1][1] == "Kumar, Client 0" and rows[1][2] == "Success" and rows[1][3] == "200"
     assert rows[3][2] == "Skipped"
     assert "vk_sandbox_demo_secret" not in d.page_source
-
-
-def read_csv(path: Path):
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return list(csv.reader(f))
 
 
 def test_a_saved_request_takes_each_rows_values(window):
@@ -114,25 +126,15 @@ def test_a_saved_request_takes_each_rows_values(window):
     d.find_element(*by_test_id("save-confirm")).click()
     wait_text(d, "toast", "Saved “PAN and name from a sheet”")
 
-    d.find_element(*by_test_id("open-batch")).click()
-    d.file_detector = UselessFileDetector()
-    d.find_element(*by_test_id("batch-file")).send_keys(str(sheet))
-    wait_content(d, "batch-sheet", f"{ROWS} rows")
+    open_sheet(d, sheet)
     Select(d.find_element(*by_test_id("batch-endpoint"))).select_by_visible_text("PAN and name from a sheet")
     wait_content(d, "batch-setup", "“PAN and name from a sheet” takes that column’s value from the row")
     # The rows are checked against the endpoint the saved request goes to, with each row's values in its body.
-    wait_content(d, "batch-check-summary", "2 rows have a problem")
-    bad = [e.text for e in d.find_elements(*by_test_id("bad-row"))]
-    assert len(bad) == 2 and bad[0].startswith("Row 4: pan") and bad[1].startswith("Row 9: pan"), bad
+    bad = flagged_rows(d)
     assert "empty, but required" in bad[1], bad
     screenshot(d, "batch-saved-request")
 
-    replace_text(d.find_element(*by_test_id("batch-rate")), "40")
-    start = d.find_element(*by_test_id("batch-start"))
-    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", start)
-    start.click()
-    WebDriverWait(d, 60).until(lambda drv: progress(drv) == (ROWS, ROWS))
-    wait_content(d, "batch-counts", f"{ROWS - 2} succeeded")
+    run_to_the_end(d)
 
     d.find_element(*by_test_id("batch-export-csv")).click()
     wait_text(d, "toast", "Saved the results to")
