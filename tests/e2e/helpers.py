@@ -67,6 +67,12 @@ def wait_content(driver, test_id, text, timeout=15):
     WebDriverWait(driver, timeout).until(lambda drv: text in drv.execute_script(script))
 
 
+def count_test_id(driver, test_id):
+    """How many elements carry `test_id`, counted in the page: a list that re-renders as it is read cannot leave
+    WebKitWebDriver holding a handle to a node React has just replaced (StaleElementReferenceException)."""
+    return driver.execute_script(f"return document.querySelectorAll('[data-testid=\"{test_id}\"]').length")
+
+
 def wait_environment(driver, name, timeout=15):
     """Wait until the title bar's environment switcher shows `name`; returns what it shows."""
     script = "return document.querySelector('[data-testid=\"environment-switcher\"]')?.selectedOptions[0]?.textContent ?? ''"

@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from helpers import by_test_id, compose_pan_request, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
+from helpers import by_test_id, compose_pan_request, count_test_id, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
 
 ROWS = 40
 
@@ -94,7 +94,7 @@ def test_a_sheet_is_checked_run_and_exported(window):
     screenshot(d, "batch-finished")
 
     Select(d.find_element(*by_test_id("batch-filter"))).select_by_visible_text("skipped")
-    WebDriverWait(d, 10).until(lambda drv: len(drv.find_elements(*by_test_id("batch-row"))) == 2)
+    WebDriverWait(d, 10).until(lambda drv: count_test_id(drv, "batch-row") == 2)
     assert "Skipped" in grid_text(d)
 
     d.find_element(*by_test_id("batch-export-csv")).click()

@@ -6,7 +6,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import by_test_id, json_body, replace_text, screenshot, wait_environment, wait_text
+from helpers import by_test_id, count_test_id, json_body, replace_text, screenshot, wait_environment, wait_text
 
 WRONG_SECRET = "not-the-right-secret-e2e"
 
@@ -105,7 +105,7 @@ def test_several_requests_in_tabs_each_with_its_own_answer(window):
     d.find_element(*by_test_id("send")).click()
     wait_text(d, "summary-headline", "Wallet balance")
     d.find_element(*by_test_id("endpoint")).send_keys(Keys.CONTROL, "t")
-    WebDriverWait(d, 10).until(lambda drv: len(drv.find_elements(*by_test_id("request-tab"))) == 2)
+    WebDriverWait(d, 10).until(lambda drv: count_test_id(drv, "request-tab") == 2)
     d.find_element(*by_test_id("open-palette")).click()
     visible(d, "palette").find_element(*by_test_id("palette-search")).send_keys("credit score")
     d.find_element(*by_test_id("palette-search")).send_keys(Keys.ENTER)

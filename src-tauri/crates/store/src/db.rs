@@ -45,6 +45,8 @@ pub struct OpenReport {
 pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
+    /// How many batch runs are writing now (see [`Store::bulk_writing`]).
+    bulk_writers: std::cell::Cell<u32>,
 }
 
 fn is_corruption(err: &rusqlite::Error) -> bool {
@@ -121,7 +123,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         report.migrated_from = version;
         migrate(&mut conn, version)?;
-        Ok((Self { conn, path: path.to_path_buf() }, report))
+        Ok((Self { conn, path: path.to_path_buf(), bulk_writers: std::cell::Cell::new(0) }, report))
     }
 
     pub fn path(&self) -> &Path {
@@ -157,14 +159,26 @@ impl Store {
 
     /// While `true`, the WAL grows to [`BULK_WAL_PAGES`] before it is copied into the main file, not the usual
     /// 1,000 pages (4 MB): a batch run writes its results in many small transactions, and each early copy
-    /// rewrites the same index pages again. Turning it off copies what has gathered.
+    /// rewrites the same index pages again. Each run that turns it on turns it off when it stops; the last one
+    /// to stop restores the usual size and copies what has gathered, so two runs at once do not cut each other short.
     pub fn bulk_writing(&self, on: bool) -> Result<(), StoreError> {
-        let pages = if on { BULK_WAL_PAGES } else { 1000 };
-        self.conn.pragma_update(None, "wal_autocheckpoint", pages)?;
-        if !on {
-            self.conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)")?;
+        let before = self.bulk_writers.get();
+        let after = if on { before + 1 } else { before.saturating_sub(1) };
+        self.bulk_writers.set(after);
+        match (before, after) {
+            (0, 1) => self.conn.pragma_update(None, "wal_autocheckpoint", BULK_WAL_PAGES)?,
+            (_, 0) => {
+                self.conn.pragma_update(None, "wal_autocheckpoint", 1000)?;
+                self.conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)")?;
+            }
+            _ => {}
         }
         Ok(())
+    }
+
+    /// The WAL's size limit now, in pages (1,000 as usual, [`BULK_WAL_PAGES`] while a batch run writes).
+    pub fn wal_limit(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA wal_autocheckpoint", [], |r| r.get(0))?)
     }
 
     /// Copies the WAL into the main file (done on close anyway; useful before copying the file).

@@ -4,7 +4,7 @@
 
 use vk_store::batch::{NewRun, Outcome, RowResult, RunState};
 use vk_store::history::{HistoryFilter, NewEntry, RecordOptions};
-use vk_store::Store;
+use vk_store::{Store, BULK_WAL_PAGES};
 
 use crate::{entry, TempDir};
 
@@ -137,4 +137,22 @@ fn bulk_writing_lets_the_wal_grow_then_copies_it_into_the_file() {
     let (copied, _) = Store::open(&copy).unwrap();
     assert_eq!(copied.batch_counts(id).unwrap().success, 3000);
     assert!(copied.integrity_ok().unwrap() && store.integrity_ok().unwrap());
+}
+
+#[test]
+fn two_runs_at_once_keep_the_large_wal_until_the_last_one_stops() {
+    let dir = TempDir::new("batch-bulk-two");
+    let (store, _) = Store::open(&dir.db()).unwrap();
+    assert_eq!(store.wal_limit().unwrap(), 1000);
+    store.bulk_writing(true).unwrap();
+    store.bulk_writing(true).unwrap();
+    assert_eq!(store.wal_limit().unwrap(), BULK_WAL_PAGES);
+    store.bulk_writing(false).unwrap();
+    assert_eq!(store.wal_limit().unwrap(), BULK_WAL_PAGES, "the second run is still writing");
+    store.bulk_writing(false).unwrap();
+    assert_eq!(store.wal_limit().unwrap(), 1000);
+    // One off too many (a run that failed before it turned it on) changes nothing.
+    store.bulk_writing(false).unwrap();
+    store.bulk_writing(true).unwrap();
+    assert_eq!(store.wal_limit().unwrap(), BULK_WAL_PAGES);
 }
