@@ -73,6 +73,12 @@ def count_test_id(driver, test_id):
     return driver.execute_script(f"return document.querySelectorAll('[data-testid=\"{test_id}\"]').length")
 
 
+def texts_of(driver, test_id):
+    """The visible text of each element carrying `test_id`, read in the page in one go (see count_test_id)."""
+    script = f"return Array.from(document.querySelectorAll('[data-testid=\"{test_id}\"]'), e => e.innerText)"
+    return driver.execute_script(script)
+
+
 def wait_environment(driver, name, timeout=15):
     """Wait until the title bar's environment switcher shows `name`; returns what it shows."""
     script = "return document.querySelector('[data-testid=\"environment-switcher\"]')?.selectedOptions[0]?.textContent ?? ''"

@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from helpers import by_test_id, compose_pan_request, count_test_id, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
+from helpers import by_test_id, compose_pan_request, count_test_id, texts_of, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
 
 ROWS = 40
 
@@ -43,7 +43,7 @@ def open_sheet(d, sheet: Path):
 def flagged_rows(d):
     """The rows the check flagged: always rows 4 and 9 of the sheet (the header is row 1), for their PAN."""
     wait_content(d, "batch-check-summary", "2 rows have a problem")
-    bad = [e.text for e in d.find_elements(*by_test_id("bad-row"))]
+    bad = texts_of(d, "bad-row")
     assert len(bad) == 2 and bad[0].startswith("Row 4: pan") and bad[1].startswith("Row 9: pan"), bad
     return bad
 

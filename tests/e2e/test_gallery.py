@@ -8,7 +8,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS
-from helpers import by_test_id, json_body, replace_text, screen_picture, use_test_value, wait_environment, wait_text
+from helpers import by_test_id, json_body, replace_text, screen_picture, texts_of, use_test_value, wait_environment, wait_text
 
 # (module, the endpoint's plain name, what its summary must say)
 MODULES = [
@@ -25,8 +25,7 @@ def pick(d, title):
     d.find_element(*by_test_id("open-palette")).click()
     WebDriverWait(d, 10).until(EC.visibility_of_element_located(by_test_id("palette")))
     d.find_element(*by_test_id("palette-search")).send_keys(title)
-    WebDriverWait(d, 10).until(lambda drv: drv.find_elements(*by_test_id("palette-result"))[0].text.split("\n")[0] == title
-                               or title in drv.find_elements(*by_test_id("palette-result"))[0].text)
+    WebDriverWait(d, 10).until(lambda drv: title in (texts_of(drv, "palette-result") or [""])[0])
     d.find_element(*by_test_id("palette-search")).send_keys(Keys.ENTER)
 
 

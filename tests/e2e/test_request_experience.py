@@ -6,7 +6,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import by_test_id, count_test_id, json_body, replace_text, screenshot, wait_environment, wait_text
+from helpers import by_test_id, count_test_id, json_body, texts_of, replace_text, screenshot, wait_environment, wait_text
 
 WRONG_SECRET = "not-the-right-secret-e2e"
 
@@ -22,7 +22,7 @@ def test_find_fill_check_send_and_read_the_answer(window):
     # Find it by its plain name, from the keyboard.
     d.find_element(*by_test_id("endpoint")).send_keys(Keys.CONTROL, "k")
     visible(d, "palette").find_element(*by_test_id("palette-search")).send_keys("Verify PAN")
-    WebDriverWait(d, 10).until(lambda drv: "Verify a PAN" in drv.find_elements(*by_test_id("palette-result"))[0].text)
+    WebDriverWait(d, 10).until(lambda drv: "Verify a PAN" in (texts_of(drv, "palette-result") or [""])[0])
     d.find_element(*by_test_id("palette-search")).send_keys(Keys.ENTER)
     WebDriverWait(d, 10).until(EC.invisibility_of_element_located(by_test_id("palette")))
 

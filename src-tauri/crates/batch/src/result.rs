@@ -35,17 +35,23 @@ pub fn summary_fields(data: &Value) -> Vec<(String, String)> {
     fields
 }
 
-/// The first few fields, as "status VALID · registered name Asha Rao · name match score 92", leaving out values
+/// A field's name as a label: "name_match.score" reads "Name match score".
+fn label(key: &str) -> String {
+    let words = key.replace(['_', '.'], " ");
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// The first few fields, as "Status: VALID · Registered name: Asha Rao · Name match score: 92", leaving out values
 /// the answer only echoes from the request (the PAN that was sent).
 fn summary_line(fields: &[(String, String)], request_body: &[u8]) -> String {
     let sent = String::from_utf8_lossy(request_body);
     let echoed = |v: &str| sent.contains(&format!("\"{v}\""));
-    // "registered_name" reads as "registered name" for the people reading the grid.
     let shown: Vec<String> = fields
         .iter()
         .filter(|(_, v)| !v.is_empty() && !echoed(v))
         .take(4)
-        .map(|(k, v)| format!("{} {v}", k.replace(['_', '.'], " ")))
+        .map(|(k, v)| format!("{}: {v}", label(k)))
         .collect();
     if shown.is_empty() {
         "Success".into()
@@ -139,7 +145,7 @@ mod tests {
         assert_eq!(result.summary[5].1, "3 items");
         assert_eq!(
             result.message,
-            "status VALID · registered name Asha Rao · name match result PARTIAL_MATCH · name match score 92",
+            "Status: VALID · Registered name: Asha Rao · Name match result: PARTIAL_MATCH · Name match score: 92",
             "the PAN sent is not repeated"
         );
 

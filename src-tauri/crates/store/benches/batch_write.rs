@@ -54,8 +54,9 @@ fn row(i: u32, run_id: i64, with_history: bool) -> (RowResult, Option<NewEntry>)
             ("registered_name".into(), "Lakshmi Menon".into()),
             ("aadhaar_seeding_status".into(), "LINKED".into()),
         ],
-        message: "status VALID · category Individual · registered name Lakshmi Menon · aadhaar seeding status LINKED"
-            .into(),
+        message:
+            "Status: VALID · Category: Individual · Registered name: Lakshmi Menon · Aadhaar seeding status: LINKED"
+                .into(),
         attempts: 1,
         finished_ms: 1_796_000_000_000,
     };
