@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from helpers import by_test_id, compose_pan_request, count_test_id, texts_of, json_body, replace_text, screenshot, wait_content, wait_environment, wait_text
+from helpers import by_test_id, compose_pan_request, count_test_id, json_body, replace_text, screenshot, texts_of, wait_content, wait_environment, wait_text
 
 ROWS = 40
 

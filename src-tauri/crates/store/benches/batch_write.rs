@@ -67,7 +67,7 @@ fn row(i: u32, run_id: i64, with_history: bool) -> (RowResult, Option<NewEntry>)
 fn once(with_history: bool) -> f64 {
     let dir = std::env::temp_dir().join(format!("vk-bench-batch-write-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let (store, _) = Store::open(&dir.join("run.db")).expect("the database opens");
+    let (mut store, _) = Store::open(&dir.join("run.db")).expect("the database opens");
     let run = NewRun {
         name: "rows.csv".into(),
         fingerprint: "bench".into(),

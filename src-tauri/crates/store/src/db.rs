@@ -46,7 +46,7 @@ pub struct Store {
     pub(crate) conn: Connection,
     pub(crate) path: PathBuf,
     /// How many batch runs are writing now (see [`Store::bulk_writing`]).
-    bulk_writers: std::cell::Cell<u32>,
+    bulk_writers: u32,
 }
 
 fn is_corruption(err: &rusqlite::Error) -> bool {
@@ -123,7 +123,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         report.migrated_from = version;
         migrate(&mut conn, version)?;
-        Ok((Self { conn, path: path.to_path_buf(), bulk_writers: std::cell::Cell::new(0) }, report))
+        Ok((Self { conn, path: path.to_path_buf(), bulk_writers: 0 }, report))
     }
 
     pub fn path(&self) -> &Path {
@@ -161,10 +161,10 @@ impl Store {
     /// 1,000 pages (4 MB): a batch run writes its results in many small transactions, and each early copy
     /// rewrites the same index pages again. Each run that turns it on turns it off when it stops; the last one
     /// to stop restores the usual size and copies what has gathered, so two runs at once do not cut each other short.
-    pub fn bulk_writing(&self, on: bool) -> Result<(), StoreError> {
-        let before = self.bulk_writers.get();
+    pub fn bulk_writing(&mut self, on: bool) -> Result<(), StoreError> {
+        let before = self.bulk_writers;
         let after = if on { before + 1 } else { before.saturating_sub(1) };
-        self.bulk_writers.set(after);
+        self.bulk_writers = after;
         match (before, after) {
             (0, 1) => self.conn.pragma_update(None, "wal_autocheckpoint", BULK_WAL_PAGES)?,
             (_, 0) => {

@@ -110,23 +110,23 @@ fn a_runs_sends_become_searchable_later_and_the_index_never_disagrees() {
 #[test]
 fn bulk_writing_lets_the_wal_grow_then_copies_it_into_the_file() {
     let dir = TempDir::new("batch-bulk");
-    let (store, _) = Store::open(&dir.db()).unwrap();
+    let (mut store, _) = Store::open(&dir.db()).unwrap();
     let id = run(&store, 3000);
     let wal = dir.db().with_extension("db-wal");
     let big = |i: i64| NewEntry { response_body: format!(r#"{{"pad":"{}"}}"#, "x".repeat(3000)), ..entry(i) };
-    let write = |from: u32| {
+    let write = |store: &Store, from: u32| {
         for block in (from..from + 1500).collect::<Vec<_>>().chunks(50) {
             let rows: Vec<_> = block.iter().map(|&i| (result(i, Outcome::Success), Some(big(i64::from(i))))).collect();
             store.batch_results_record(id, &rows, &[], RecordOptions::default()).unwrap();
         }
     };
     // As usual: the WAL is copied into the file every 1,000 pages (4 MB) and starts again from its beginning.
-    write(0);
+    write(&store, 0);
     let usual = std::fs::metadata(&wal).unwrap().len();
     assert!(usual < 6 << 20, "the WAL stays near 4 MB ({usual} bytes)");
 
     store.bulk_writing(true).unwrap();
-    write(1500);
+    write(&store, 1500);
     let grown = std::fs::metadata(&wal).unwrap().len();
     assert!(grown > usual + (3 << 20), "while bulk writing the WAL grows ({usual} → {grown} bytes)");
     store.bulk_writing(false).unwrap();
@@ -142,7 +142,7 @@ fn bulk_writing_lets_the_wal_grow_then_copies_it_into_the_file() {
 #[test]
 fn two_runs_at_once_keep_the_large_wal_until_the_last_one_stops() {
     let dir = TempDir::new("batch-bulk-two");
-    let (store, _) = Store::open(&dir.db()).unwrap();
+    let (mut store, _) = Store::open(&dir.db()).unwrap();
     assert_eq!(store.wal_limit().unwrap(), 1000);
     store.bulk_writing(true).unwrap();
     store.bulk_writing(true).unwrap();
