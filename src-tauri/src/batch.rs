@@ -375,9 +375,11 @@ impl Workspace {
     }
 
     async fn batch_run_view(&self, run_id: i64) -> Result<RunView, IpcError> {
+        // Whether it sends is read before the state: a sender saves its end state, then leaves `running`, so a run
+        // seen as not sending here has its end state in the store already (never "not sending" but "Running").
+        let active = lock(&self.batches().running).contains_key(&run_id);
         let (info, counts) = self.with_store(move |s| Ok((s.batch_run_get(run_id)?, s.batch_counts(run_id)?))).await?;
         let info = info.ok_or_else(|| invalid("That run no longer exists."))?;
-        let active = lock(&self.batches().running).contains_key(&run_id);
         Ok(RunView { info, counts, active })
     }
 
@@ -397,13 +399,14 @@ impl Workspace {
     }
 
     pub async fn batch_runs(&self) -> Result<Vec<RunView>, IpcError> {
+        // Read before the states, for the reason given in `batch_run_view`.
+        let running: HashSet<i64> = lock(&self.batches().running).keys().copied().collect();
         let runs: Vec<(RunCounts, RunInfo)> =
             self.with_store(|s| s.batch_runs()?.into_iter().map(|r| Ok((s.batch_counts(r.id)?, r))).collect()).await?;
-        let running = lock(&self.batches().running);
         Ok(runs
             .into_iter()
             .map(|(counts, info): (RunCounts, RunInfo)| RunView {
-                active: running.contains_key(&info.id),
+                active: running.contains(&info.id),
                 info,
                 counts,
             })
