@@ -405,11 +405,7 @@ impl Workspace {
             self.with_store(|s| s.batch_runs()?.into_iter().map(|r| Ok((s.batch_counts(r.id)?, r))).collect()).await?;
         Ok(runs
             .into_iter()
-            .map(|(counts, info): (RunCounts, RunInfo)| RunView {
-                active: running.contains(&info.id),
-                info,
-                counts,
-            })
+            .map(|(counts, info): (RunCounts, RunInfo)| RunView { active: running.contains(&info.id), info, counts })
             .collect())
     }
 
