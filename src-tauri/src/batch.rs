@@ -251,10 +251,11 @@ impl Workspace {
         let env = self.resolved_environment(None).await?;
         let plan =
             Plan::new(input.target.clone(), &sheet, env.variables.clone()).map_err(|e| invalid(e.to_string()))?;
-        let skipped: HashSet<u32> = match input.bad_rows {
-            BadRows::Skip => plan.precheck(&sheet).into_iter().map(|r| r.index).collect(),
-            BadRows::Send => HashSet::new(),
+        let skipped: Vec<RowCheck> = match input.bad_rows {
+            BadRows::Skip => plan.precheck(&sheet),
+            BadRows::Send => Vec::new(),
         };
+        let skipped_rows: HashSet<u32> = skipped.iter().map(|r| r.index).collect();
         let new = NewRun {
             fingerprint: fingerprint(&bytes, &input.target, &env.name),
             name,
@@ -262,7 +263,7 @@ impl Workspace {
             target: serde_json::to_string(&input.target).unwrap_or_default(),
             input: bytes,
             row_count: sheet.rows.len() as u32,
-            rows_to_send: (0..sheet.rows.len() as u32).filter(|i| !skipped.contains(i)).collect(),
+            rows_to_send: (0..sheet.rows.len() as u32).filter(|i| !skipped_rows.contains(i)).collect(),
             rate: input.rate,
             concurrency: input.concurrency,
         };
@@ -270,10 +271,9 @@ impl Workspace {
         let run_id = self
             .with_store(move |s| {
                 let id = s.batch_run_create(&new, now_ms())?;
-                let mut rows: Vec<u32> = skipped.into_iter().collect();
-                rows.sort_unstable();
+                // In sheet order, as the check found them.
                 let results: Vec<_> =
-                    rows.into_iter().map(|i| (vk_batch::result::skipped(i, now_ms()), None)).collect();
+                    skipped.iter().map(|check| (vk_batch::result::skipped(check, now_ms()), None)).collect();
                 s.batch_results_record(id, &results, &[], record)?;
                 Ok(id)
             })

@@ -100,6 +100,11 @@ async fn a_sheet_is_checked_run_paused_continued_and_exported() {
 
     let skipped = ws.batch_rows(id, RowFilter::Skipped, 0, 10).await.unwrap();
     assert_eq!(skipped.rows.iter().map(|r| r.number).collect::<Vec<_>>(), [4, 7]);
+    let why: Vec<&str> = skipped.rows.iter().filter_map(|r| r.result.as_ref()).map(|r| r.message.as_str()).collect();
+    assert_eq!(
+        why,
+        ["Skipped: pan — a PAN has 10 characters; this one has 8", "Skipped: pan — Fill this in: it is required."]
+    );
     let all = ws.batch_rows(id, RowFilter::All, 50, 100).await.unwrap();
     assert_eq!((all.total, all.rows.len()), (60, 10));
     let label = &all.rows[0].label;
@@ -123,6 +128,10 @@ async fn a_sheet_is_checked_run_paused_continued_and_exported() {
         assert_eq!(out.headers[3..6], ["Result", "HTTP status", "Error code"]);
         assert_eq!(out.rows[0].cells[2], "XXXX XXXX 2346", "Aadhaar masked");
         assert_eq!(out.rows[2].cells[3], "Skipped");
+        assert_eq!(
+            out.rows[2].cells[6], "Skipped: pan — a PAN has 10 characters; this one has 8",
+            "the reason, for the client"
+        );
         assert_eq!(out.rows[0].cells[3], "Success");
     }
     let unmasked = std::fs::read_to_string(&again.path).unwrap();

@@ -95,7 +95,8 @@ def test_a_sheet_is_checked_run_and_exported(window):
 
     Select(d.find_element(*by_test_id("batch-filter"))).select_by_visible_text("skipped")
     WebDriverWait(d, 10).until(lambda drv: count_test_id(drv, "batch-row") == 2)
-    assert "Skipped" in grid_text(d)
+    # Each skipped row says why, as the check did.
+    assert "Skipped: pan — a PAN has 10 characters; this one has 8" in grid_text(d)
 
     d.find_element(*by_test_id("batch-export-csv")).click()
     wait_text(d, "toast", "Saved the results to")
@@ -105,6 +106,8 @@ def test_a_sheet_is_checked_run_and_exported(window):
     assert len(rows) == ROWS + 1
     assert rows[1][1] == "Kumar, Client 0" and rows[1][2] == "Success" and rows[1][3] == "200"
     assert rows[3][2] == "Skipped"
+    message = rows[0].index("Message")
+    assert rows[3][message] == "Skipped: pan — a PAN has 10 characters; this one has 8", rows[3]
     assert "vk_sandbox_demo_secret" not in d.page_source
 
 

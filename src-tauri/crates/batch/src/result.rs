@@ -6,6 +6,8 @@ use vk_core::envelope::parse_error;
 use vk_core::ApiErrorCode;
 use vk_store::batch::{Outcome, RowResult};
 
+use crate::check::RowCheck;
+
 /// The answer's `data` as column name → text: scalars as they are, a nested object's scalars as
 /// `name.field`, a list by its length.
 pub fn summary_fields(data: &Value) -> Vec<(String, String)> {
@@ -116,15 +118,17 @@ pub fn not_sent(row_index: u32, code: Option<&str>, message: String, attempts: u
     }
 }
 
-/// A row left out because it failed the check and the user chose to skip such rows.
-pub fn skipped(row_index: u32, finished_ms: i64) -> RowResult {
+/// A row left out because it failed the check and the user chose to skip such rows; its message says why, as the
+/// check did ("Skipped: pan — a PAN has 10 characters; this one has 8"), for the grid and the exported sheet.
+pub fn skipped(check: &RowCheck, finished_ms: i64) -> RowResult {
+    let reasons: Vec<String> = check.problems.iter().map(|p| format!("{} — {}", p.field, p.reason)).collect();
     RowResult {
-        row_index,
+        row_index: check.index,
         outcome: Outcome::Skipped,
         status: None,
         error_code: None,
         summary: Vec::new(),
-        message: "Skipped: it did not pass the check".into(),
+        message: format!("Skipped: {}", reasons.join("; ")),
         attempts: 0,
         finished_ms,
     }
@@ -133,6 +137,7 @@ pub fn skipped(row_index: u32, finished_ms: i64) -> RowResult {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use vk_core::envelope::FieldProblem;
 
     #[test]
     fn answers_become_results_a_person_can_read() {
@@ -157,5 +162,24 @@ mod tests {
 
         let result = from_answer(6, 502, b"<html>bad gateway</html>", b"", 1, 7);
         assert_eq!(result.message, "The server answered HTTP 502 Bad Gateway");
+    }
+
+    #[test]
+    fn a_skipped_row_says_what_the_check_found() {
+        let problem = |field: &str, reason: &str| FieldProblem { field: field.into(), reason: reason.into() };
+        let check = RowCheck {
+            index: 7,
+            number: 9,
+            problems: vec![
+                problem("pan", "a PAN has 10 characters; this one has 8"),
+                problem("name", "Fill this in: it is required."),
+            ],
+        };
+        let result = skipped(&check, 5);
+        assert_eq!((result.row_index, result.outcome, result.attempts), (7, Outcome::Skipped, 0));
+        assert_eq!(
+            result.message,
+            "Skipped: pan — a PAN has 10 characters; this one has 8; name — Fill this in: it is required."
+        );
     }
 }

@@ -13,7 +13,7 @@ use vk_batch::output::{render, Format};
 use vk_batch::plan::endpoint_of;
 use vk_batch::result::skipped as skipped_row;
 use vk_batch::{auto_map, fingerprint, BatchTarget, Destination, Engine, Job, Plan, Progress, RunControl, RunEnd};
-use vk_batch::{RunSettings, Sheet};
+use vk_batch::{RowCheck, RunSettings, Sheet};
 use vk_core::catalog::{catalog, find, Endpoint};
 use vk_core::Credentials;
 use vk_http::{Sender, SenderConfig};
@@ -164,14 +164,14 @@ fn line(p: &Progress) -> String {
 }
 
 /// The run to continue (same sheet, endpoint, mapping and server, not finished), or a new one.
-fn open_run(store: &Store, args: &BatchArgs, new: NewRun, skipped: &[u32]) -> Result<(i64, bool), String> {
+fn open_run(store: &Store, args: &BatchArgs, new: NewRun, skipped: &[RowCheck]) -> Result<(i64, bool), String> {
     let found =
         if args.restart { None } else { store.batch_run_unfinished(&new.fingerprint).map_err(|e| e.to_string())? };
     if let Some(run) = found {
         return Ok((run.id, true));
     }
     let id = store.batch_run_create(&new, now_ms()).map_err(|e| e.to_string())?;
-    let results: Vec<_> = skipped.iter().map(|&row_index| (skipped_row(row_index, now_ms()), None)).collect();
+    let results: Vec<_> = skipped.iter().map(|check| (skipped_row(check, now_ms()), None)).collect();
     store.batch_results_record(id, &results, &[], RecordOptions::default()).map_err(|e| e.to_string())?;
     Ok((id, false))
 }
@@ -214,8 +214,8 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
             sheet.rows.len()
         )));
     }
-    let skipped: Vec<u32> =
-        if args.bad_rows == "skip" { problems.iter().map(|p| p.index).collect() } else { Vec::new() };
+    let skipped: Vec<RowCheck> = if args.bad_rows == "skip" { problems } else { Vec::new() };
+    let skipped_rows: std::collections::HashSet<u32> = skipped.iter().map(|r| r.index).collect();
     let sandbox = if args.server.sandbox {
         let addr = std::net::SocketAddr::from(([127, 0, 0, 1], 0));
         Some(
@@ -229,7 +229,7 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
     let destination = destination(&args, sandbox.as_ref().map(|s| s.base_url())).map_err(bad)?;
     let state_path = args.state.clone().unwrap_or_else(|| PathBuf::from(format!("{}.run.db", args.output.display())));
     let (store, _) = Store::open(&state_path).map_err(|e| bad(format!("{}: {e}", state_path.display())))?;
-    let rows_to_send: Vec<u32> = (0..sheet.rows.len() as u32).filter(|i| !skipped.contains(i)).collect();
+    let rows_to_send: Vec<u32> = (0..sheet.rows.len() as u32).filter(|i| !skipped_rows.contains(i)).collect();
     let name = args.input.file_name().map_or("sheet".into(), |n| n.to_string_lossy().into_owned());
     let new = NewRun {
         fingerprint: fingerprint(&input, &target, &destination.environment),

@@ -156,6 +156,33 @@ async fn rate_limited_answers_slow_the_run_down_and_every_row_still_ends() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn bad_rows_stop_the_run_unless_skipped_and_a_skipped_row_says_why() {
+    let dir = TempDir::new("bad-rows");
+    let log = dir.0.join("server.log");
+    let sb = sandbox(None, &log).await;
+    let input = dir.0.join("rows.csv");
+    std::fs::write(&input, format!("PAN Number,Name\n{},A\nABCD1234,B\n,C\n{},D\n", pan(0), pan(1))).unwrap();
+    let output = dir.0.join("results.csv");
+
+    let out = run(batch_command(&sb.base_url(), &input, &output, &[])).await;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("row 3: pan: a PAN has 10 characters; this one has 8"), "{stderr}");
+    assert!(stderr.contains("2 of 4 rows did not pass the check") && stderr.contains("--bad-rows skip"), "{stderr}");
+    assert!(server_log(&log).is_empty() && !output.exists(), "nothing is sent when the check stops the run");
+
+    let out = run(batch_command(&sb.base_url(), &input, &output, &["--bad-rows", "skip"])).await;
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let sent: Vec<String> = server_log(&log).into_iter().map(|(_, pan, _)| pan).collect();
+    assert_eq!(sent.len(), 2, "only the good rows went out: {sent:?}");
+    let rows = output_rows(&output);
+    let message = |r: &Vec<String>| r[5].clone();
+    assert_eq!((rows[0][2].as_str(), rows[1][2].as_str()), ("Success", "Skipped"));
+    assert_eq!(message(&rows[1]), "Skipped: pan — a PAN has 10 characters; this one has 8");
+    assert_eq!(message(&rows[2]), "Skipped: pan — Fill this in: it is required.");
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn killed_at_half_of_10000_rows_it_continues_without_sending_a_completed_row_again() {
     let dir = TempDir::new("killed");
     let log = dir.0.join("server.log");
