@@ -50,6 +50,10 @@ def test_every_modules_summary_card(window):
         d.find_element(*by_test_id("send")).click()
         headline = wait_text(d, "summary-headline", expected)
         assert headline, module
+        if module == "marketplace":
+            # A list says what it holds: its first entries by name, with their price.
+            card = d.find_element(*by_test_id("summary-card")).text
+            assert "PAN verification (pack of 100)" in card and "₹500.00" in card, card
         snap(d, "summary-card", f"summary-{module}")
 
 

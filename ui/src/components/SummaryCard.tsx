@@ -23,8 +23,9 @@ export function SummaryCard({ summary }: { summary: Summary }) {
       )}
       {summary.facts.length > 0 && (
         <dl className="summary-facts">
-          {summary.facts.map((f) => (
-            <div key={f.label}>
+          {summary.facts.map((f, i) => (
+            // By place: a list's entries can share a name ("Wallet top-up" twice).
+            <div key={`${i}-${f.label}`}>
               <dt>{f.label}</dt>
               <dd>{f.value}</dd>
             </div>

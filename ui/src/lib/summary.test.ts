@@ -47,6 +47,33 @@ describe("answers in plain words", () => {
     expect(summarise({ this_month: 4210.75, last_month: 6385.2, total: 128460 })?.headline).toBe("Commission this month ₹4,210.75");
   });
 
+  it("names a list's first entries with their money and dates", () => {
+    const services = summarise({
+      items: [
+        { id: "SRV-PAN-100", name: "PAN verification (pack of 100)", price: 500, currency: "INR" },
+        { id: "SRV-BANK-200", name: "Bank account verification (pack of 200)", price: 600, currency: "INR" },
+        { id: "SRV-GST-300", name: "GST verification (pack of 300)", price: 1200, currency: "INR" },
+        { id: "SRV-CIBIL-10", name: "CIBIL reports (pack of 10)", price: 500, currency: "INR" },
+      ],
+    });
+    expect(services?.headline).toBe("4 items");
+    expect(services?.facts).toEqual([
+      { label: "PAN verification (pack of 100)", value: "₹500.00" },
+      { label: "Bank account verification (pack of 200)", value: "₹600.00" },
+      { label: "GST verification (pack of 300)", value: "₹1,200.00" },
+      { label: "And", value: "1 more, in the body below" },
+    ]);
+    const txns = summarise({ transactions: [{ id: "TXN-1", date: "2026-05-28", type: "DEBIT", description: "PAN verification", amount: 2829 }] });
+    expect(txns?.facts).toEqual([{ label: "PAN verification", value: "Debit · ₹2,829.00 · 2026-05-28" }]);
+    const licences = summarise({ licenses: [{ id: "LIC-1001", service: "CIBIL reports", valid_until: "2026-08-15", monthly_fee: 2499 }] });
+    expect(licences?.facts).toEqual([{ label: "CIBIL reports", value: "₹2,499.00 · until 2026-08-15" }]);
+    const people = summarise({ customers: [{ id: "CUST-0001", name: "Asha Rao" }], page: 1, total: 1, total_pages: 1 });
+    expect(people?.facts).toEqual([{ label: "Page", value: "1 of 1 (1 in all)" }, { label: "Asha Rao", value: "CUST-0001" }]);
+    // Entries with nothing to name them by (or a large answer's list, known by its length only) add no facts.
+    expect(summarise({ items: [{ price: 1 }] })?.facts).toEqual([]);
+    expect(summarise({ items: new Array<unknown>(5) })?.facts).toEqual([]);
+  });
+
   it("writes times in words, and leaves other text alone", () => {
     expect(friendlyTime("2026-05-01T10:30:00Z")).toMatch(/2026/);
     expect(friendlyTime("2026-05-01T10:30:00Z")).not.toContain("T10");

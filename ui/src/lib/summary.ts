@@ -80,6 +80,29 @@ function verification(data: Data, status: string): Summary | null {
   return { tone: good ? "good" : pending ? "warn" : "bad", headline: parts.join(" — "), facts };
 }
 
+const ITEM_NAME_KEYS = ["name", "service", "description", "title", "id"];
+const ITEM_MONEY_KEYS = ["price", "amount", "monthly_fee"];
+/** How many of a list's entries a summary names. */
+const LISTED = 3;
+
+/** One entry of a list as a fact: its name, then its kind, money and date ("Wallet top-up: Credit · ₹798.00 · 2026-05-28"). */
+function listEntry(row: unknown): { label: string; value: string } | null {
+  if (typeof row !== "object" || row === null || Array.isArray(row)) return null;
+  const r = row as Data;
+  const nameKey = ITEM_NAME_KEYS.find((k) => text(r[k]));
+  if (!nameKey) return null;
+  const parts: string[] = [];
+  const kind = text(r.type) ?? text(r.status);
+  if (kind) parts.push(words(kind));
+  const money = ITEM_MONEY_KEYS.map((k) => r[k]).find((v): v is number => typeof v === "number");
+  if (money !== undefined) parts.push(rupees(money));
+  const until = text(r.valid_until);
+  const when = text(r.date) ?? (until ? `until ${until}` : null);
+  if (when) parts.push(friendlyTime(when));
+  if (parts.length === 0 && nameKey !== "id" && text(r.id)) parts.push(text(r.id) ?? "");
+  return { label: text(r[nameKey]) ?? "", value: parts.join(" · ") };
+}
+
 function listOf(data: Data): [string, unknown[]] | null {
   for (const [k, v] of Object.entries(data)) if (Array.isArray(v)) return [k, v];
   return null;
@@ -129,6 +152,12 @@ export function summarise(data: unknown): Summary | null {
       facts.push({ label: "Total", value: "currency" in d ? rupees(d.total) : `${count(d.total)} in all` });
     }
     if (typeof d.total_amount === "number") facts.push({ label: "Total", value: rupees(d.total_amount) });
+    // The first few entries by name, so "4 items" says what they are.
+    const named = Array.from(rows.slice(0, LISTED), (row) => listEntry(row)); // holes (a large answer's list) as null
+    if (named.length > 0 && named.every((e) => e !== null)) {
+      facts.push(...(named as { label: string; value: string }[]));
+      if (rows.length > LISTED) facts.push({ label: "And", value: `${count(rows.length - LISTED)} more, in the body below` });
+    }
     return { tone: "neutral", headline: `${count(rows.length)} ${words(key).toLowerCase()}`, facts };
   }
   return null;
