@@ -33,7 +33,7 @@ impl Secrets {
     fn os(&self) -> Result<&OsStore, IpcError> {
         let connected = self.os.get_or_init(|| match &self.service {
             Some(service) => OsStore::connect(service).map_err(|e| e.to_string()),
-            None => Err(SecretsError::Unavailable("none is configured".into()).to_string()),
+            None => Err(SecretsError::Unavailable("none is set up for this app".into()).to_string()),
         });
         connected.as_ref().map_err(|message| IpcError::new(ErrorKind::CredentialStoreUnavailable, message.clone()))
     }

@@ -41,7 +41,7 @@ fn map_error(e: keyring::Error) -> SecretsError {
     match e {
         keyring::Error::NoStorageAccess(inner) => SecretsError::Unavailable(inner.to_string()),
         keyring::Error::PlatformFailure(inner) => SecretsError::Unavailable(inner.to_string()),
-        keyring::Error::NoDefaultStore => SecretsError::Unavailable("no credential store is running".into()),
+        keyring::Error::NoDefaultStore => SecretsError::Unavailable("the system keyring is not running".into()),
         other => SecretsError::Store(other.to_string()),
     }
 }
