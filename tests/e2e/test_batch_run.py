@@ -90,6 +90,7 @@ def test_a_sheet_is_checked_run_and_exported(window):
 
     run_to_the_end(d)
     assert "2 skipped" in d.find_element(*by_test_id("batch-counts")).text
+    wait_text(d, "batch-run-item", f"{ROWS}/{ROWS} · finished")
     WebDriverWait(d, 10).until(lambda drv: "Succeeded" in grid_text(drv))
     screenshot(d, "batch-finished")
 

@@ -8,6 +8,7 @@ import type { Progress } from "../bindings/Progress";
 import type { RowFilter } from "../bindings/RowFilter";
 import type { RunView } from "../bindings/RunView";
 import { batchExport, batchResume, batchRows, batchStop, toIpcError } from "../lib/api";
+import { doneOf, liveCounts } from "../lib/runs";
 
 interface Props {
   run: RunView;
@@ -53,14 +54,14 @@ export function BatchRunPanel({ run, progress, changes, notify }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const id = run.info.id;
   const live = run.active && progress ? progress : null;
-  const counts = live ? live.counts : run.counts;
-  const done = counts.success + counts.api_error + counts.not_sent + counts.skipped;
+  const counts = liveCounts(run, progress);
+  const done = doneOf(counts);
   const all = run.info.row_count;
   const percent = all === 0 ? 100 : Math.floor((done / all) * 100);
 
   // NOTE: this build does not use the React Compiler, which is what the rule below protects.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => 34, overscan: 10 });
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => 44, overscan: 10 });
   const visible = virtualizer.getVirtualItems();
   const firstPage = visible.length ? Math.floor((visible[0]?.index ?? 0) / PAGE) : 0;
   const lastPage = visible.length ? Math.floor((visible[visible.length - 1]?.index ?? 0) / PAGE) : 0;
@@ -152,10 +153,10 @@ export function BatchRunPanel({ run, progress, changes, notify }: Props) {
             return (
               <div key={v.index} className="batch-grid-row" data-testid="batch-row" style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
                 <span>{row?.number ?? ""}</span>
-                <span className="batch-values">{row?.label ?? "…"}</span>
+                <span className="batch-values" title={row?.label}>{row?.label ?? "…"}</span>
                 <span className={`batch-outcome ${outcome ?? "waiting"}`}>
-                  {row ? (outcome ? OUTCOME_WORDS[outcome] : "Waiting") : ""}
-                  {row?.result?.error_code ? ` · ${row.result.error_code}` : ""}
+                  <span>{row ? (outcome ? OUTCOME_WORDS[outcome] : "Waiting") : ""}</span>
+                  {row?.result?.error_code && <span className="outcome-code">{row.result.error_code}</span>}
                 </span>
                 <span className="batch-message" title={row?.result?.message}>{row?.result?.message ?? ""}</span>
               </div>

@@ -6,6 +6,7 @@ import type { EnvironmentView } from "../bindings/EnvironmentView";
 import type { FolderNode } from "../bindings/FolderNode";
 import { useBatchRuns } from "../hooks/useBatchRuns";
 import { batchDelete, toIpcError } from "../lib/api";
+import { runLine } from "../lib/runs";
 import { BatchRunPanel } from "./BatchRunPanel";
 import { BatchSetup } from "./BatchSetup";
 
@@ -31,11 +32,10 @@ export function BatchView({ endpoints, tree, environment, notify, onBack }: Prop
         {batch.runs.length === 0 && <p className="placeholder">Runs you start appear here.</p>}
         <ul>
           {batch.runs.map((r) => {
-            const done = r.counts.success + r.counts.api_error + r.counts.not_sent + r.counts.skipped;
             return (
               <li key={r.info.id} className={r.info.id === chosen ? "selected" : undefined}>
                 <button type="button" className="link" data-testid="batch-run-item" onClick={() => setChosen(r.info.id)}>
-                  {r.info.name} <span className="hint">{done}/{r.info.row_count} · {r.active ? "sending" : r.info.state}</span>
+                  {r.info.name} <span className="hint">{runLine(r, batch.progress[r.info.id])}</span>
                 </button>
                 {!r.active && (
                   <button type="button" className="link" aria-label={`Delete the run of ${r.info.name}`} title="Delete this run (its sends stay in history)"
