@@ -84,7 +84,15 @@ def test_a_sheet_is_checked_run_and_exported(window):
         lambda drv: Select(drv.find_element(*by_test_id("map-pan"))).first_selected_option.text == "PAN Number")
     assert Select(d.find_element(*by_test_id("map-name"))).first_selected_option.text == "Customer Name"
 
+    # The PAN's column unchosen: said once, not as a problem on every row; then chosen again.
+    Select(d.find_element(*by_test_id("map-pan"))).select_by_visible_text("— not used —")
+    error = wait_text(d, "batch-check-error", "No column is matched to pan")
+    assert "the sheet's columns are “PAN Number”, “Customer Name”" in error, error
+    screenshot(d, "batch-unmapped")
+    Select(d.find_element(*by_test_id("map-pan"))).select_by_visible_text("PAN Number")
+
     bad = flagged_rows(d)
+    assert count_test_id(d, "batch-check-error") == 0
     assert "required" in bad[1], bad
     screenshot(d, "batch-check")
 

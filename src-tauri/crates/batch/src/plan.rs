@@ -32,6 +32,8 @@ pub enum PlanError {
     UnknownEndpoint(String),
     #[error("No column is matched to any field of this endpoint. Choose, for each field, the column that holds it.")]
     NothingMapped,
+    #[error("No column is matched to {field}, which every request needs ({description}). Choose the column that holds it; the sheet's columns are {columns}.")]
+    RequiredNotMapped { field: String, description: String, columns: String },
     #[error("The mapping names column {column}, but the sheet has {columns} columns.")]
     NoSuchColumn { column: u32, columns: usize },
     #[error("The saved request uses {{{{{0}}}}}, but the sheet has no column with that name (nor the environment a variable). Rename the column, or change the saved request.")]
@@ -48,6 +50,20 @@ fn variables_in(text: &str) -> Vec<String> {
         rest = &rest[start + 2 + len + 2..];
     }
     names
+}
+
+/// A field's description inside a sentence: "The 10-character PAN." reads "the 10-character PAN" (a word in capitals
+/// such as "PAN of the person" stays as it is).
+fn description_in_brackets(description: &str) -> String {
+    let text = description.trim().trim_end_matches('.');
+    let mut words = text.splitn(2, ' ');
+    let first = words.next().unwrap_or("");
+    let lower_first = first.chars().skip(1).all(|c| !c.is_uppercase());
+    let first = if lower_first { first.to_lowercase() } else { first.to_string() };
+    match words.next() {
+        Some(rest) => format!("{first} {rest}"),
+        None => first,
+    }
 }
 
 /// A value written inside a JSON string (quotes, backslashes and control characters escaped).
@@ -88,6 +104,15 @@ impl Plan {
                 }
                 if let Some(&column) = mapping.columns.values().find(|&&c| c as usize >= sheet.headers.len()) {
                     return Err(PlanError::NoSuchColumn { column, columns: sheet.headers.len() });
+                }
+                // Said once for the run, not as the same problem on every row.
+                let fields = endpoint.path_params.iter().chain(&endpoint.query).chain(&endpoint.body);
+                if let Some(field) = fields.filter(|f| f.required).find(|f| !mapping.columns.contains_key(&f.name)) {
+                    return Err(PlanError::RequiredNotMapped {
+                        field: field.name.clone(),
+                        description: description_in_brackets(&field.description),
+                        columns: sheet.headers.iter().map(|h| format!("“{h}”")).collect::<Vec<_>>().join(", "),
+                    });
                 }
                 Some(endpoint)
             }
@@ -236,6 +261,15 @@ mod tests {
             mapping: Mapping { columns: columns.iter().map(|(k, v)| (k.to_string(), *v)).collect() },
         };
         assert_eq!(Plan::new(target(&[]), &sheet, BTreeMap::new()).err(), Some(PlanError::NothingMapped));
+        let two = Sheet::read(b"PAN,Name\nABCPE1234F,Asha\n").unwrap();
+        let err = Plan::new(target(&[("name", 1)]), &two, BTreeMap::new()).err().unwrap();
+        assert_eq!(
+            err.to_string(),
+            "No column is matched to pan, which every request needs (the 10-character PAN). Choose the column that \
+             holds it; the sheet's columns are “PAN”, “Name”."
+        );
+        assert_eq!(description_in_brackets("PAN of the person."), "PAN of the person");
+        assert_eq!(description_in_brackets("Full name as on the PAN."), "full name as on the PAN");
         assert!(matches!(
             Plan::new(target(&[("pan", 3)]), &sheet, BTreeMap::new()),
             Err(PlanError::NoSuchColumn { .. })

@@ -13,7 +13,7 @@ use vk_batch::output::{render, Format};
 use vk_batch::plan::endpoint_of;
 use vk_batch::result::skipped as skipped_row;
 use vk_batch::{auto_map, fingerprint, BatchTarget, Destination, Engine, Job, Plan, Progress, RunControl, RunEnd};
-use vk_batch::{RowCheck, RunSettings, Sheet};
+use vk_batch::{PlanError, RowCheck, RunSettings, Sheet};
 use vk_core::catalog::{catalog, find, Endpoint};
 use vk_core::Credentials;
 use vk_http::{Sender, SenderConfig};
@@ -193,7 +193,10 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
         endpoint_id: endpoint.id.clone(),
         mapping: mapping(&args, &sheet, endpoint).map_err(bad)?,
     };
-    let plan = Plan::new(target.clone(), &sheet, BTreeMap::new()).map_err(|e| bad(e.to_string()))?;
+    let plan = Plan::new(target.clone(), &sheet, BTreeMap::new()).map_err(|e| match e {
+        PlanError::RequiredNotMapped { ref field, .. } => bad(format!("{e} Here: --map {field}=\"Column name\".")),
+        e => bad(e.to_string()),
+    })?;
     if let BatchTarget::Endpoint { mapping, .. } = &target {
         for (field, column) in &mapping.columns {
             eprintln!("vk: {field} ← column \"{}\"", sheet.headers[*column as usize]);

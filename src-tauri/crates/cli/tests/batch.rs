@@ -171,6 +171,15 @@ async fn bad_rows_stop_the_run_unless_skipped_and_a_skipped_row_says_why() {
     assert!(stderr.contains("2 of 4 rows did not pass the check") && stderr.contains("--bad-rows skip"), "{stderr}");
     assert!(server_log(&log).is_empty() && !output.exists(), "nothing is sent when the check stops the run");
 
+    // No column for the PAN at all: said once, with the sheet's columns and the flag that fixes it.
+    let names = dir.0.join("names.csv");
+    std::fs::write(&names, "Client,Name\nX,A\nY,B\n").unwrap();
+    let out = run(batch_command(&sb.base_url(), &names, &output, &[])).await;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("No column is matched to pan") && stderr.contains("“Client”, “Name”"), "{stderr}");
+    assert!(stderr.contains("--map pan=") && !stderr.contains("row 2"), "{stderr}");
+
     let out = run(batch_command(&sb.base_url(), &input, &output, &["--bad-rows", "skip"])).await;
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let sent: Vec<String> = server_log(&log).into_iter().map(|(_, pan, _)| pan).collect();
