@@ -117,6 +117,22 @@ def test_several_requests_in_tabs_each_with_its_own_answer(window):
     assert d.find_element(*by_test_id("endpoint")).get_attribute("value") == "/api/v1/wallet/core/balance"
 
 
+def test_the_sidebar_folds_away_for_a_wider_request(window):
+    d = window
+    wait_environment(d, "Sandbox (built in)")
+    endpoint = d.find_element(*by_test_id("endpoint"))
+    narrow = endpoint.size["width"]
+    endpoint.send_keys(Keys.CONTROL, "b")
+    visible(d, "sidebar-show")
+    assert count_test_id(d, "sidebar-history") == 0
+    WebDriverWait(d, 10).until(lambda drv: drv.find_element(*by_test_id("endpoint")).size["width"] > narrow + 50)
+    screenshot(d, "sidebar-folded")
+    d.find_element(*by_test_id("sidebar-show")).click()
+    visible(d, "sidebar-history")
+    d.find_element(*by_test_id("sidebar-hide")).click()
+    visible(d, "sidebar-show")
+
+
 def tab_titles(driver):
     # The whole titles (a long one is cut short on screen).
     return driver.execute_script("return [...document.querySelectorAll('[data-testid=request-tab]')].map(e => e.textContent)")

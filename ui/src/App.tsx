@@ -48,6 +48,7 @@ export function App() {
   const [notices, setNotices] = useState<string[]>([]);
   const [codes, setCodes] = useState<string[]>([]);
   const [tab, setTab] = useState<SidebarTab>("history");
+  const [sidebarShown, setSidebarShown] = useState(true);
   const [saving, setSaving] = useState<SavedRequest | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [toast, notify] = useToast();
@@ -150,6 +151,9 @@ export function App() {
       } else if (e.key.toLowerCase() === "k") {
         e.preventDefault();
         setPalette(true);
+      } else if (e.key.toLowerCase() === "b") {
+        e.preventDefault();
+        setSidebarShown((shown) => !shown);
       }
     };
     window.addEventListener("keydown", onKey);
@@ -190,10 +194,12 @@ export function App() {
       {batchOpen ? (
         <BatchView endpoints={endpoints} tree={tree} environment={envs.active} notify={(text) => notify({ text })} onBack={() => setBatchOpen(false)} />
       ) : (
-      <main className="workspace with-sidebar">
+      <main className={sidebarShown ? "workspace with-sidebar" : "workspace with-sidebar sidebar-folded"}>
         <Sidebar
           tab={tab}
           onTab={setTab}
+          shown={sidebarShown}
+          onShown={setSidebarShown}
           history={
             <HistoryPanel
               history={history}

@@ -8,6 +8,8 @@ const SHORTCUTS: [string, string][] = [
   ["Ctrl+Enter", "Send the request"],
   ["Ctrl+S", "Save the request to a collection (in place when it came from one)"],
   ["Ctrl+K", "Search endpoints, saved requests and history"],
+  ["Ctrl+T / Ctrl+W", "Open a new request tab / close this one"],
+  ["Ctrl+B", "Hide or show history and collections"],
   ["↑ ↓ then Enter", "Move through search results and open one"],
   ["F1", "Open this help"],
   ["Esc", "Close a dialog or the search"],

@@ -1,4 +1,5 @@
-// The sidebar: History and Collections, one at a time, as tabs.
+// The sidebar: History and Collections, one at a time, as tabs; it folds away to a narrow strip (Ctrl+B) to give the
+// request and the response the room.
 import type { ReactNode } from "react";
 
 export type SidebarTab = "history" | "collections";
@@ -8,9 +9,11 @@ interface Props {
   onTab: (tab: SidebarTab) => void;
   history: ReactNode;
   collections: ReactNode;
+  shown: boolean;
+  onShown: (shown: boolean) => void;
 }
 
-export function Sidebar({ tab, onTab, history, collections }: Props) {
+export function Sidebar({ tab, onTab, history, collections, shown, onShown }: Props) {
   const tabButton = (id: SidebarTab, label: string) => (
     <button
       type="button"
@@ -23,11 +26,26 @@ export function Sidebar({ tab, onTab, history, collections }: Props) {
       {label}
     </button>
   );
+  if (!shown) {
+    return (
+      <aside className="panel sidebar folded" aria-label="History and collections (hidden)">
+        <button type="button" className="link" data-testid="sidebar-show" title="Show history and collections (Ctrl+B)" onClick={() => onShown(true)}>
+          <span aria-hidden="true">»</span>
+          <span className="folded-label">History · Collections</span>
+        </button>
+      </aside>
+    );
+  }
   return (
     <aside className="panel sidebar" aria-label="History and collections">
-      <div className="tabs" role="tablist">
-        {tabButton("history", "History")}
-        {tabButton("collections", "Collections")}
+      <div className="sidebar-head">
+        <div className="tabs" role="tablist">
+          {tabButton("history", "History")}
+          {tabButton("collections", "Collections")}
+        </div>
+        <button type="button" className="link" data-testid="sidebar-hide" aria-label="Hide history and collections" title="Hide history and collections, for a wider request (Ctrl+B)" onClick={() => onShown(false)}>
+          «
+        </button>
       </div>
       <div role="tabpanel" className="sidebar-body">
         {tab === "history" ? history : collections}
