@@ -33,6 +33,8 @@ pub struct WorkspaceOptions {
     pub credential_service: Option<String>,
     /// Response bodies longer than this are kept in files beside the database.
     pub inline_body_limit: usize,
+    /// The loopback port the built-in sandbox tries first (any free one when it is taken; 0: any free one).
+    pub sandbox_port: u16,
 }
 
 impl WorkspaceOptions {
@@ -42,6 +44,9 @@ impl WorkspaceOptions {
             data_dir: data_dir.to_path_buf(),
             credential_service: Some(CREDENTIAL_SERVICE.into()),
             inline_body_limit: RecordOptions::default().inline_body_limit,
+            // `vk-sandbox`'s port: code copied from the Code panel keeps working after a restart, and reaches
+            // the same sandbox as `vk snippet`'s default address.
+            sandbox_port: vk_sandbox::DEFAULT_PORT,
         }
     }
 }
@@ -85,7 +90,7 @@ impl Workspace {
         Self::start(WorkspaceOptions::new(data_dir)).await
     }
 
-    /// Opens the store in the data folder, starts the sandbox on a free loopback port, applies the history
+    /// Opens the store in the data folder, starts the sandbox on loopback (its usual port if free), applies the history
     /// retention setting and returns to the environment chosen last time.
     pub async fn start(options: WorkspaceOptions) -> Result<Self, IpcError> {
         let (store, report) = Store::open(&options.data_dir.join("workspace.db"))
@@ -100,10 +105,15 @@ impl Workspace {
             })
             .into_iter()
             .collect();
-        let addr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0);
-        let sandbox = vk_sandbox::start(SandboxConfig::builtin(), addr)
-            .await
-            .map_err(|e| IpcError::new(ErrorKind::Internal, format!("The built-in sandbox could not start: {e}")))?;
+        let on_port =
+            |port| vk_sandbox::start(SandboxConfig::builtin(), SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port));
+        // The usual port when it is free (another window or `vk-sandbox` may have it), else any free one.
+        let sandbox = match on_port(options.sandbox_port).await {
+            Ok(sandbox) => sandbox,
+            Err(_) => on_port(0).await.map_err(|e| {
+                IpcError::new(ErrorKind::Internal, format!("The built-in sandbox could not start: {e}"))
+            })?,
+        };
         // Answers of any size: past 2 MiB the body streams to a file in the data folder, up to 1 GiB.
         let spill_dir = options.data_dir.join("responses");
         Bodies::clear_dir(&spill_dir);

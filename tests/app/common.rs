@@ -23,6 +23,8 @@ impl DataDir {
         let name = self.0.file_name().unwrap().to_string_lossy();
         WorkspaceOptions {
             credential_service: Some(format!("VK Workspace test {name}")),
+            // Any free port: tests run side by side (the usual port has a test of its own).
+            sandbox_port: 0,
             ..WorkspaceOptions::new(&self.0)
         }
     }

@@ -5,7 +5,8 @@ use vk_core::diagnose::CheckStatus;
 use vk_store::environments::BUILTIN_SANDBOX_ID;
 use vk_store::history::HistoryFilter;
 use vk_workspace_lib::ipc::{ErrorKind, SecretState};
-use vk_workspace_lib::workspace::SANDBOX_ENVIRONMENT;
+use vk_workspace_lib::workspace::{WorkspaceOptions, SANDBOX_ENVIRONMENT};
+use vk_workspace_lib::Workspace;
 
 const BUILTIN_SECRET: &str = vk_sandbox::BUILTIN_SECRET;
 
@@ -135,4 +136,27 @@ async fn the_windows_open_tabs_are_kept_with_the_data_folder() {
         again.set_ui_state("open_tabs", draft.into()).await.unwrap();
         assert_eq!(again.ui_state("open_tabs").await.unwrap().as_deref(), Some(kept));
     }
+}
+
+#[tokio::test]
+async fn the_sandbox_takes_its_usual_port_when_free_and_any_other_when_not() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let usual = format!("http://127.0.0.1:{port}");
+
+    let dir = DataDir::new("sandbox-port-taken");
+    let ws = Workspace::start(WorkspaceOptions { sandbox_port: port, ..dir.options() }).await.unwrap();
+    let url = ws.sandbox_url();
+    assert!(url.starts_with("http://127.0.0.1:") && url.trim_end_matches('/') != usual, "{url}");
+    let outcome = ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap();
+    assert_eq!(outcome.response.status, 200, "the sandbox on another port answers");
+
+    drop(taken);
+    let dir = DataDir::new("sandbox-port-free");
+    let ws = Workspace::start(WorkspaceOptions { sandbox_port: port, ..dir.options() }).await.unwrap();
+    assert_eq!(ws.sandbox_url().trim_end_matches('/'), usual, "on its usual port");
+    let env = ws.environment(BUILTIN_SANDBOX_ID).await.unwrap();
+    assert_eq!(env.base_url.trim_end_matches('/'), usual);
+    let outcome = ws.send(input("GET", "/api/v1/wallet/core/balance", "")).await.unwrap();
+    assert_eq!(outcome.response.status, 200);
 }
