@@ -44,6 +44,8 @@ pub struct SheetView {
     pub row_count: u32,
     /// The first rows, to show what was read.
     pub preview: Vec<Vec<String>>,
+    /// The endpoints the columns fit, best first (ids), to offer before one is chosen.
+    pub suggested: Vec<String>,
 }
 
 /// The check of every row against the target.
@@ -202,6 +204,7 @@ impl Workspace {
             headers: sheet.headers.clone(),
             row_count: sheet.rows.len() as u32,
             preview: sheet.rows.iter().take(5).map(|r| r.cells.clone()).collect(),
+            suggested: vk_batch::suggest(&sheet.headers).iter().map(|e| e.id.clone()).collect(),
         };
         *lock(&self.batches().loaded) = Some(Loaded { name, bytes, sheet: Arc::new(sheet) });
         Ok(view)

@@ -78,7 +78,12 @@ def test_a_sheet_is_checked_run_and_exported(window):
     exports = Path(os.environ["VK_WORKSPACE_EXPORT_DIR"])
 
     open_sheet(d, sheet)
-    Select(d.find_element(*by_test_id("batch-endpoint"))).select_by_visible_text("Verify a PAN")
+    # The sheet's columns suggest what to send its rows as; one click chooses it.
+    suggestions = texts_of(d, "batch-suggestion")
+    assert suggestions[0] == "Verify a PAN", suggestions
+    d.find_elements(*by_test_id("batch-suggestion"))[0].click()
+    assert Select(d.find_element(*by_test_id("batch-endpoint"))).first_selected_option.text == "Verify a PAN"
+    assert count_test_id(d, "batch-suggested") == 0
     # The columns were matched to the fields by their names.
     WebDriverWait(d, 10).until(
         lambda drv: Select(drv.find_element(*by_test_id("map-pan"))).first_selected_option.text == "PAN Number")

@@ -7,4 +7,8 @@ export type SheetView = { name: string, headers: Array<string>, row_count: numbe
 /**
  * The first rows, to show what was read.
  */
-preview: Array<Array<string>>, };
+preview: Array<Array<string>>, 
+/**
+ * The endpoints the columns fit, best first (ids), to offer before one is chosen.
+ */
+suggested: Array<string>, };

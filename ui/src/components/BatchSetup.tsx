@@ -42,6 +42,7 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
   const [confirming, setConfirming] = useState(false);
   const saved = savedRequests(tree);
   const endpoint = source.startsWith("endpoint:") ? endpoints.find((e) => e.id === source.slice(9)) : undefined;
+  const suggested = (sheet?.suggested ?? []).map((id) => endpoints.find((e) => e.id === id)).filter((e): e is Endpoint => e !== undefined);
   const template = source.startsWith("saved:") ? saved.find((r) => String(r.id) === source.slice(6)) : undefined;
 
   const target: BatchTarget | null = endpoint
@@ -139,6 +140,16 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
               </optgroup>
             )}
           </select>
+          {source === "" && suggested.length > 0 && (
+            <p className="suggestions" data-testid="batch-suggested">
+              The sheet’s columns fit:{" "}
+              {suggested.map((e) => (
+                <button key={e.id} type="button" className="secondary" data-testid="batch-suggestion" onClick={() => chooseSource(`endpoint:${e.id}`)}>
+                  {e.title}
+                </button>
+              ))}
+            </p>
+          )}
           {endpoint && (
             <table className="batch-mapping">
               <thead><tr><th>Field</th><th>Column of the sheet</th></tr></thead>

@@ -12,7 +12,7 @@ pub mod runner;
 pub mod sheet;
 
 pub use check::{precheck, RowCheck};
-pub use mapping::{auto_map, Mapping};
+pub use mapping::{auto_map, suggest, Mapping};
 pub use plan::{fingerprint, BatchTarget, Plan, PlanError};
 pub use runner::{run, Destination, Engine, Job, Progress, RunControl, RunEnd, RunSettings};
 pub use sheet::{Sheet, SheetError};

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
-use vk_core::catalog::{Endpoint, Field, FieldKind};
+use vk_core::catalog::{catalog, Endpoint, Field, FieldKind};
 use vk_core::RequestSpec;
 
 use crate::sheet::Row;
@@ -64,6 +64,25 @@ pub fn auto_map(headers: &[String], endpoint: &Endpoint) -> Mapping {
         }
     }
     Mapping { columns }
+}
+
+/// The endpoints a sheet's columns fit, best first (at most three): each has required fields and every one of them
+/// has a column; more matched columns first. Lets a person who loaded a sheet of PANs pick "Verify a PAN" without
+/// knowing the catalog. Deletions are never suggested.
+pub fn suggest(headers: &[String]) -> Vec<&'static Endpoint> {
+    let mut fits: Vec<(usize, &'static Endpoint)> = catalog()
+        .iter()
+        .filter(|endpoint| endpoint.method != "DELETE")
+        .filter_map(|endpoint| {
+            let mapping = auto_map(headers, endpoint);
+            let mut required = fields(endpoint).filter(|f| f.required).peekable();
+            let fits = required.peek().is_some() && required.all(|f| mapping.columns.contains_key(&f.name));
+            fits.then_some((mapping.columns.len(), endpoint))
+        })
+        .collect();
+    // Stable: among equals, the catalog's order.
+    fits.sort_by(|a, b| b.0.cmp(&a.0));
+    fits.into_iter().take(3).map(|(_, e)| e).collect()
 }
 
 impl Mapping {
@@ -155,6 +174,21 @@ mod tests {
         let pan = find("verify.pan").unwrap();
         assert_eq!(auto_map(&headers(&["PAN Number", "Name"]), pan).columns.len(), 2);
         assert!(auto_map(&headers(&["something else"]), pan).columns.is_empty());
+    }
+
+    #[test]
+    fn a_sheet_suggests_the_endpoints_its_columns_fit() {
+        let ids = |names: &[&str]| suggest(&headers(names)).iter().map(|e| e.id.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids(&["PAN Number", "Customer Name"]).first(), Some(&"verify.pan"));
+        assert_eq!(ids(&["Account No.", "IFSC Code", "Name"]).first(), Some(&"verify.bank_account"));
+        let pans = ids(&["PAN"]);
+        assert!(pans.contains(&"verify.pan") && pans.len() <= 3, "{pans:?}");
+        assert!(ids(&["Name"]).iter().all(|id| find(id).unwrap().method != "GET"), "a list is never a fit");
+        assert!(ids(&["something else"]).is_empty());
+        assert!(catalog()
+            .iter()
+            .filter(|e| e.method == "DELETE")
+            .all(|e| !ids(&["id", "customer_id"]).contains(&e.id.as_str())));
     }
 
     #[test]
