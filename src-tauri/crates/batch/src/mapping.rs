@@ -81,7 +81,7 @@ pub fn suggest(headers: &[String]) -> Vec<&'static Endpoint> {
         })
         .collect();
     // Stable: among equals, the catalog's order.
-    fits.sort_by(|a, b| b.0.cmp(&a.0));
+    fits.sort_by_key(|(matched, _)| std::cmp::Reverse(*matched));
     fits.into_iter().take(3).map(|(_, e)| e).collect()
 }
 
