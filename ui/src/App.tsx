@@ -26,9 +26,10 @@ import { useHistory } from "./hooks/useHistory";
 import { useTabs, type RequestTab } from "./hooks/useTabs";
 import { collectionRequestSave, errorCodes, historyOpen, historyRerun, requestSend, startupNotices, toIpcError } from "./lib/api";
 import { draftFromEndpoint, draftFromTestValue, headersFromSaved, headersToSaved } from "./lib/draft";
+import { formatWhen } from "./lib/format";
 
 function openedNote(opened: HistoryOpened): string {
-  const when = new Date(opened.summary.sent_at_ms).toLocaleString();
+  const when = formatWhen(opened.summary.sent_at_ms);
   const answer = opened.response ? "" : ` It got no answer (${opened.summary.error_code ?? "unknown reason"}).`;
   return `Opened from history: sent ${when} to ${opened.summary.environment}.${answer} Press Send to send it again.`;
 }

@@ -6,6 +6,7 @@ import type { FolderNode } from "../bindings/FolderNode";
 import type { HistorySummary } from "../bindings/HistorySummary";
 import type { SavedRequest } from "../bindings/SavedRequest";
 import { historyList } from "../lib/api";
+import { formatWhen } from "../lib/format";
 import { MODULE_NAMES } from "../lib/draft";
 import { filterFor, NO_CHOICES } from "../hooks/useHistory";
 import { searchEndpoints, searchSaved } from "../lib/search";
@@ -74,7 +75,7 @@ export function CommandPalette({ endpoints, tree, onEndpoint, onSaved, onHistory
       key: `h-${h.id}`,
       group: "History",
       label: `${h.method} ${h.endpoint}`,
-      detail: `${new Date(h.sent_at_ms).toLocaleString()} · ${h.error_code ?? h.status ?? "no answer"} · ${h.environment}`,
+      detail: `${formatWhen(h.sent_at_ms)} · ${h.error_code ?? h.status ?? "no answer"} · ${h.environment}`,
       run: close(() => onHistory(h.id)),
     })),
   ];

@@ -5,7 +5,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import type { HistorySummary } from "../bindings/HistorySummary";
 import { activeFilterCount, type HistoryState } from "../hooks/useHistory";
 import { historyDelete } from "../lib/api";
-import { statusTone } from "../lib/format";
+import { formatWhenShort, statusTone } from "../lib/format";
 import { HistoryFilters } from "./HistoryFilters";
 import { HistorySettingsDialog } from "./HistorySettingsDialog";
 
@@ -22,11 +22,6 @@ interface Props extends HistoryActions {
   errorCodes: string[];
 }
 
-function when(ms: number): string {
-  const d = new Date(ms);
-  const today = new Date().toDateString() === d.toDateString();
-  return today ? d.toLocaleTimeString() : `${d.toLocaleDateString()} ${d.toLocaleTimeString()}`;
-}
 
 function Row({ item, actions }: { item: HistorySummary; actions: HistoryActions }) {
   const outcome = item.error_code ?? (item.status === null ? "no answer" : String(item.status));
@@ -41,7 +36,7 @@ function Row({ item, actions }: { item: HistorySummary; actions: HistoryActions 
         </span>
         <span className="history-line">
           <span className={`history-outcome ${tone}`}>{outcome}</span>
-          <span className="history-time">{when(item.sent_at_ms)}</span>
+          <span className="history-time">{formatWhenShort(item.sent_at_ms)}</span>
         </span>
       </button>
       <span className="history-actions">

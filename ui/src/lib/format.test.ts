@@ -1,6 +1,6 @@
 // Unit tests for the response summary formatters.
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDuration, statusTone } from "./format";
+import { formatBytes, formatDuration, formatWhen, formatWhenShort, statusTone } from "./format";
 
 describe("formatBytes", () => {
   it("uses B, KB and MB", () => {
@@ -25,5 +25,20 @@ describe("statusTone", () => {
     expect(statusTone(401)).toBe("client-error");
     expect(statusTone(503)).toBe("server-error");
     expect(statusTone(302)).toBe("other");
+  });
+});
+
+describe("formatWhen", () => {
+  it("writes the month in words, day first, so 2 December is never read as 12 February", () => {
+    const noon = new Date(2026, 11, 2, 12, 5).getTime();
+    const text = formatWhen(noon);
+    expect(text).toMatch(/^0?2[ -]Dec[ -]2026, 12:05 pm$/);
+    expect(text).not.toContain("12/2");
+  });
+
+  it("gives the time alone for today, and the day too otherwise", () => {
+    const now = new Date(2026, 11, 2, 18, 0);
+    expect(formatWhenShort(new Date(2026, 11, 2, 9, 30, 15).getTime(), now)).toMatch(/^0?9:30:15 am$/);
+    expect(formatWhenShort(new Date(2026, 11, 1, 9, 30).getTime(), now)).toMatch(/Dec/);
   });
 });

@@ -1,4 +1,4 @@
-// Small formatters for the response summary: sizes, durations, status classes.
+// Small formatters: sizes, durations, status classes, and when something was sent (the way Indian staff write dates).
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -19,4 +19,18 @@ export function statusTone(status: number): StatusTone {
   if (status >= 400 && status < 500) return "client-error";
   if (status >= 500) return "server-error";
   return "other";
+}
+
+const whenFormat = new Intl.DateTimeFormat("en-IN", { dateStyle: "medium", timeStyle: "short" });
+const timeFormat = new Intl.DateTimeFormat("en-IN", { timeStyle: "medium" });
+
+/** A moment in this computer's time zone, day first and the month in words, never "12/2/2026" (2 December or 12 February?). */
+export function formatWhen(ms: number): string {
+  return whenFormat.format(new Date(ms));
+}
+
+/** The time alone for a moment of today (`now` by default), else the day too. */
+export function formatWhenShort(ms: number, now: Date = new Date()): string {
+  const d = new Date(ms);
+  return d.toDateString() === now.toDateString() ? timeFormat.format(d) : formatWhen(ms);
 }
