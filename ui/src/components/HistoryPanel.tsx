@@ -22,7 +22,6 @@ interface Props extends HistoryActions {
   errorCodes: string[];
 }
 
-
 function Row({ item, actions }: { item: HistorySummary; actions: HistoryActions }) {
   const outcome = item.error_code ?? (item.status === null ? "no answer" : String(item.status));
   const tone = item.status === null ? "client-error" : item.error_code ? "client-error" : statusTone(item.status);
