@@ -103,6 +103,13 @@ async fn main() -> ExitCode {
         Ok(s) => s,
         Err(e) => {
             eprintln!("vk-sandbox: {e}");
+            if matches!(&e, vk_sandbox::SandboxError::Bind { source, .. } if source.kind() == std::io::ErrorKind::AddrInUse)
+            {
+                eprintln!(
+                    "vk-sandbox: another program has that port. If VK Workspace is open, its built-in sandbox answers \
+                     there already, with the same credentials; otherwise choose another port with --port."
+                );
+            }
             return ExitCode::FAILURE;
         }
     };

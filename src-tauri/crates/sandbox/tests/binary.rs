@@ -57,6 +57,17 @@ fn custom_key_needs_its_secret_from_the_environment() {
 }
 
 #[test]
+fn a_port_in_use_is_explained() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_vk-sandbox")).args(["--port", &port]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&format!("could not listen on 127.0.0.1:{port}")), "{stderr}");
+    assert!(stderr.contains("If VK Workspace is open") && stderr.contains("--port"), "{stderr}");
+}
+
+#[test]
 fn settings_file_replaces_credentials_without_printing_the_secret() {
     let dir = std::env::temp_dir().join(format!("vk-sandbox-settings-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
