@@ -187,6 +187,17 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
     let bad = |m: String| (EXIT_BAD_INPUT, m);
     let input =
         std::fs::read(&args.input).map_err(|e| bad(format!("{} could not be read: {e}", args.input.display())))?;
+    // Before anything is sent: a mistyped folder would otherwise be created for the run file, or fail at the end.
+    for path in [Some(&args.output), args.state.as_ref()].into_iter().flatten() {
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        if let Some(folder) = folder.filter(|f| !f.is_dir()) {
+            return Err(bad(format!(
+                "the folder {} does not exist (for {}): check the path, or create the folder first",
+                folder.display(),
+                path.display()
+            )));
+        }
+    }
     let sheet = Sheet::read(&input).map_err(|e| bad(format!("{}: {e}", args.input.display())))?;
     let endpoint = endpoint_named(&args.endpoint).map_err(bad)?;
     let target = BatchTarget::Endpoint {

@@ -171,6 +171,14 @@ async fn bad_rows_stop_the_run_unless_skipped_and_a_skipped_row_says_why() {
     assert!(stderr.contains("2 of 4 rows did not pass the check") && stderr.contains("--bad-rows skip"), "{stderr}");
     assert!(server_log(&log).is_empty() && !output.exists(), "nothing is sent when the check stops the run");
 
+    // A mistyped output folder is refused before anything is sent, and not created.
+    let nowhere = dir.0.join("no such folder").join("results.csv");
+    let out = run(batch_command(&sb.base_url(), &input, &nowhere, &["--bad-rows", "skip"])).await;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no such folder does not exist"), "{stderr}");
+    assert!(!dir.0.join("no such folder").exists() && server_log(&log).is_empty());
+
     // No column for the PAN at all: said once, with the sheet's columns and the flag that fixes it.
     let names = dir.0.join("names.csv");
     std::fs::write(&names, "Client,Name\nX,A\nY,B\n").unwrap();
