@@ -44,11 +44,14 @@ def driver_url():
     while True:
         try:
             urllib.request.urlopen(f"{url}/status", timeout=1)
+            # tauri-driver answers /status itself; WebKitWebDriver, which it starts beside it, may not listen yet
+            # on a busy machine, and a new session sent before it does is dropped ("Remote end closed connection").
+            socket.create_connection(("127.0.0.1", native), timeout=1).close()
             break
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                raise RuntimeError("tauri-driver did not start")
+                raise RuntimeError("tauri-driver (or the WebKitWebDriver behind it) did not start")
             time.sleep(0.1)
     yield url
     proc.terminate()
