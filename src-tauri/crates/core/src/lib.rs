@@ -6,12 +6,15 @@ pub mod diagnose;
 pub mod envelope;
 pub mod error_codes;
 pub mod identifiers;
+pub mod limits;
 pub mod pretty;
+pub mod redirect;
 pub mod request;
 pub mod secret;
 pub mod shallow;
 pub mod sign;
 pub mod snippet;
+pub mod target;
 pub mod variables;
 
 pub use error_codes::{ApiErrorCode, Explanation};

@@ -58,6 +58,11 @@ pub enum SignError {
     EndpointWhitespace,
     #[error("The endpoint contains \"#\". A part after \"#\" is never sent to the server; remove it.")]
     EndpointFragment,
+    #[error(
+        "The address would be changed on the way to the server (it would arrive as {sent}), so its signature would \
+         not match. Write it as {sent}."
+    )]
+    EndpointRewritten { sent: String },
     #[error("The API key is empty. Copy it from your VistarKriya dashboard.")]
     EmptyApiKey,
     #[error("The tenant code must be exactly 6 digits (you entered {0} characters).")]
@@ -161,7 +166,12 @@ pub fn signature_for(request: &RequestSpec, secret: &ApiSecret, timestamp: u64) 
     if secret.is_empty() {
         return Err(SignError::EmptySecret);
     }
-    let message = message_to_sign(timestamp, &request.method, &request.endpoint, &request.body);
+    // NOTE: signed as it goes on the wire (percent-encoded once), never as typed: the server signs what it receives.
+    let target = crate::target::wire_target(&request.endpoint);
+    if let Some(sent) = crate::target::changed_on_the_way(&target) {
+        return Err(SignError::EndpointRewritten { sent });
+    }
+    let message = message_to_sign(timestamp, &request.method, &target, &request.body);
     let signature = hmac_hex(secret.expose_bytes(), &message);
     Ok((String::from_utf8_lossy(&message).into_owned(), signature))
 }

@@ -128,6 +128,9 @@ impl Sender {
             .connect_timeout(config.connect_timeout)
             .timeout(config.total_timeout)
             .no_proxy()
+            // NOTE: never follow a redirect: the signed headers, the key, the tenant code and the body would go with
+            // it to whatever host the answer names. A 3xx is an answer (see `vk_core::redirect`).
+            .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("VK-Workspace/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| SendError::Other(e.to_string()))?;
@@ -158,7 +161,8 @@ impl Sender {
         request: &RequestSpec,
         signed: &SignedRequest,
     ) -> Result<HttpResponse, SendError> {
-        let url = format!("{}{}", base_url.trim_end_matches('/'), request.endpoint);
+        // The target as it was signed: percent-encoded once, so the client has nothing left to change.
+        let url = format!("{}{}", base_url.trim_end_matches('/'), vk_core::target::wire_target(&request.endpoint));
         let method = reqwest::Method::from_bytes(request.method.as_bytes())
             .map_err(|_| SendError::InvalidUrl(format!("the method {} cannot be sent", request.method)))?;
         let mut builder = self.client.request(method, &url);

@@ -23,7 +23,7 @@ pub fn generate(p: &Parts<'_>) -> (&'static str, String, String) {
     s += "\n# Request: the body is sent exactly as written between the quotes, and signed as it is sent\n";
     s += &format!("BASE_URL={}\n", lit(p.base_url));
     s += &format!("METHOD={}\n", lit(p.method));
-    s += &format!("ENDPOINT={}\n", lit(p.endpoint));
+    s += &format!("ENDPOINT={}\n", lit(&p.endpoint));
     s += &format!("BODY={}\n", lit(p.body));
     s += "\n# HMAC signature: timestamp + method + endpoint + body, with the API secret as the key\n";
     s += "TIMESTAMP=$(date +%s)\n";

@@ -36,7 +36,7 @@ pub fn generate(p: &Parts<'_>) -> (&'static str, String, String) {
     s += "\n\t// Request: the body is sent exactly as written here, and signed as it is sent\n";
     s += &format!("\tbaseURL := {}\n", lit(p.base_url));
     s += &format!("\tmethod := {}\n", lit(p.method));
-    s += &format!("\tendpoint := {}\n", lit(p.endpoint));
+    s += &format!("\tendpoint := {}\n", lit(&p.endpoint));
     let body: Vec<String> = lines(p.body).into_iter().map(lit).collect();
     s += &format!("\tbody := {}\n", body.join(" +\n\t\t"));
     s += "\n\t// HMAC signature: timestamp + method + endpoint + body, with the API secret as the key\n";

@@ -41,7 +41,7 @@ pub fn generate(p: &Parts<'_>) -> (&'static str, String, String) {
     s += "\n        // Request: the body is sent exactly as written here, and signed as it is sent\n";
     s += &format!("        String baseUrl = {};\n", lit(p.base_url));
     s += &format!("        String method = {};\n", lit(p.method));
-    s += &format!("        String endpoint = {};\n", lit(p.endpoint));
+    s += &format!("        String endpoint = {};\n", lit(&p.endpoint));
     let body: Vec<String> = lines(p.body).into_iter().map(lit).collect();
     s += &format!("        String body = {};\n", body.join("\n            + "));
     s += "\n        // HMAC signature: timestamp + method + endpoint + body, with the API secret as the key\n";

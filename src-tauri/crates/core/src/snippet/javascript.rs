@@ -24,7 +24,7 @@ pub fn generate(p: &Parts<'_>) -> (&'static str, String, String) {
     s += "\n// Request: the body is sent exactly as written here, and signed as it is sent\n";
     s += &format!("const BASE_URL = {};\n", lit(p.base_url));
     s += &format!("const METHOD = {};\n", lit(p.method));
-    s += &format!("const ENDPOINT = {};\n", lit(p.endpoint));
+    s += &format!("const ENDPOINT = {};\n", lit(&p.endpoint));
     let body: Vec<String> = lines(p.body).into_iter().map(lit).collect();
     s += &format!("const BODY = {};\n", body.join(" +\n  "));
     s += "\n// HMAC signature: timestamp + method + endpoint + body, with the API secret as the key\n";

@@ -154,7 +154,8 @@ pub enum SnippetError {
 /// What every generator works from: checked, with the body as text and the base URL without a final `/`.
 pub(crate) struct Parts<'a> {
     pub method: &'a str,
-    pub endpoint: &'a str,
+    /// As it goes on the wire (percent-encoded once), so the code signs what it sends.
+    pub endpoint: std::borrow::Cow<'a, str>,
     pub body: &'a str,
     pub base_url: &'a str,
     pub api_key: &'a str,
@@ -247,7 +248,7 @@ pub(crate) fn check<'a>(
     };
     Ok(Parts {
         method: &request.method,
-        endpoint: &request.endpoint,
+        endpoint: crate::target::wire_target(&request.endpoint),
         body,
         base_url,
         api_key: target.api_key,

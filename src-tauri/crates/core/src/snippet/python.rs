@@ -31,7 +31,7 @@ pub fn generate(p: &Parts<'_>, client: PythonClient) -> (&'static str, String, S
     s += "\n# Request: the body is sent exactly as written here, and signed as it is sent\n";
     s += &format!("BASE_URL = {}\n", lit(p.base_url));
     s += &format!("METHOD = {}\n", lit(p.method));
-    s += &format!("ENDPOINT = {}\n", lit(p.endpoint));
+    s += &format!("ENDPOINT = {}\n", lit(&p.endpoint));
     let body = lines(p.body);
     if body.len() == 1 {
         s += &format!("BODY = {}\n", lit(body[0]));

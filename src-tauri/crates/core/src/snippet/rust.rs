@@ -39,7 +39,7 @@ pub fn generate(p: &Parts<'_>) -> (&'static str, String, String) {
     s += "\n    // Request: the body is sent exactly as written here, and signed as it is sent\n";
     s += &format!("    let base_url = {};\n", lit(p.base_url));
     s += &format!("    let method = {};\n", lit(p.method));
-    s += &format!("    let endpoint = {};\n", lit(p.endpoint));
+    s += &format!("    let endpoint = {};\n", lit(&p.endpoint));
     let body = lines(p.body);
     if body.len() == 1 {
         s += &format!("    let body = {};\n", lit(body[0]));

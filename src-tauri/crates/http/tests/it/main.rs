@@ -9,6 +9,8 @@ use vk_core::{ApiSecret, Credentials, RequestSpec, SignError};
 use vk_http::{SendError, SendFailure, Sender, SenderConfig};
 use vk_sandbox::{start, SandboxConfig, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
 
+mod redirects;
+
 fn loopback() -> SocketAddr {
     SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0)
 }
