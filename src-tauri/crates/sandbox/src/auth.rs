@@ -37,8 +37,36 @@ impl Rejection {
     }
 }
 
-fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    headers.get(name).and_then(|v| v.to_str().ok())
+/// A header that must be there, as text; one with bytes that are not visible ASCII is malformed, not missing.
+fn required<'h>(headers: &'h HeaderMap, name: &str) -> Result<&'h str, Rejection> {
+    match headers.get(name) {
+        None => Err(missing_header(name, "missing")),
+        Some(v) => v.to_str().map_err(|_| missing_header(name, "has characters that are not plain ASCII")),
+    }
+}
+
+/// The window as the vendor words it: "5 min".
+fn window(secs: u64) -> String {
+    if secs >= 60 && secs.is_multiple_of(60) {
+        format!("{} min", secs / 60)
+    } else {
+        format!("{secs} s")
+    }
+}
+
+/// TIMESTAMP_EXPIRED, saying which way: a time ahead of the server's is the caller's clock (or milliseconds).
+fn expired(ts: u64, now_secs: u64, skew: u64) -> Rejection {
+    let message = if ts > now_secs {
+        format!(
+            "Request timestamp is ahead of the server clock by {} s (> {} window): the caller's clock is ahead, or \
+             the time was given in milliseconds instead of seconds",
+            ts - now_secs,
+            window(skew)
+        )
+    } else {
+        format!("Request too old (> {} window): {} s behind the server clock", window(skew), now_secs - ts)
+    };
+    Rejection::detail(ApiErrorCode::TimestampExpired, message)
 }
 
 fn missing_header(name: &str, what: &str) -> Rejection {
@@ -62,9 +90,17 @@ pub fn identify<'c>(
     config: &'c SandboxConfig,
     request: &IncomingRequest<'_>,
 ) -> Result<&'c SandboxCredential, Rejection> {
-    let api_key = match request.headers.get(HEADER_API_KEY) {
+    let api_key = match request.headers.get(HEADER_API_KEY).map(|v| v.to_str()) {
         None => return Err(Rejection::new(ApiErrorCode::AuthMissingKey)),
-        Some(v) => v.to_str().unwrap_or_default(),
+        Some(Ok(key)) => key,
+        // A key was sent, so it is not missing; no key has such characters, so it is not one.
+        Some(Err(_)) => {
+            return Err(Rejection::detail(
+                ApiErrorCode::AuthInvalidKey,
+                "API key not found or invalid: it has characters that are not plain ASCII (keys are letters, \
+                 digits and _)",
+            ))
+        }
     };
     if api_key.is_empty() {
         return Err(Rejection::new(ApiErrorCode::AuthMissingKey));
@@ -83,11 +119,9 @@ pub fn verify_signature(
     request: &IncomingRequest<'_>,
     now_secs: u64,
 ) -> Result<(), Rejection> {
-    let timestamp =
-        header(request.headers, HEADER_TIMESTAMP).ok_or_else(|| missing_header(HEADER_TIMESTAMP, "missing"))?;
-    let signature =
-        header(request.headers, HEADER_SIGNATURE).ok_or_else(|| missing_header(HEADER_SIGNATURE, "missing"))?;
-    let tenant = header(request.headers, HEADER_TENANT).ok_or_else(|| missing_header(HEADER_TENANT, "missing"))?;
+    let timestamp = required(request.headers, HEADER_TIMESTAMP)?;
+    let signature = required(request.headers, HEADER_SIGNATURE)?;
+    let tenant = required(request.headers, HEADER_TENANT)?;
 
     if timestamp.is_empty() || timestamp.len() > 20 || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
         return Err(missing_header(HEADER_TIMESTAMP, "must be Unix time in seconds"));
@@ -101,7 +135,7 @@ pub fn verify_signature(
 
     let ts: u64 = timestamp.parse().map_err(|_| missing_header(HEADER_TIMESTAMP, "must be Unix time in seconds"))?;
     if ts.abs_diff(now_secs) > config.max_clock_skew_secs {
-        return Err(Rejection::new(ApiErrorCode::TimestampExpired));
+        return Err(expired(ts, now_secs, config.max_clock_skew_secs));
     }
 
     // NOTE: the method is signed as received; a client that signed `get` but sent `GET` fails here,

@@ -30,8 +30,8 @@ pub struct SandboxConfig {
     pub rate_limit_per_second: Option<NonZeroU32>,
     /// How far a request's timestamp may be from the server clock, either way (the spec: 300 s).
     pub max_clock_skew_secs: u64,
-    /// Largest request body accepted, in bytes.
-    pub max_body_bytes: usize,
+    /// Body size, read timeouts and what the sandbox stores (see `limits`).
+    pub limits: crate::limits::Limits,
     /// Added before every answer, for practising slow networks.
     pub latency: Duration,
     /// How long an Aadhaar OTP reference stays usable.
@@ -99,7 +99,7 @@ impl SandboxConfig {
             allowed_ips: Vec::new(),
             rate_limit_per_second: None,
             max_clock_skew_secs: 300,
-            max_body_bytes: 1024 * 1024,
+            limits: crate::limits::Limits::default(),
             latency: Duration::ZERO,
             otp_ttl: Duration::from_secs(600),
             failures: Vec::new(),

@@ -1,4 +1,5 @@
-//! The sandbox's HTTP server: body limit, authentication and rate limit in front of every route; envelopes only.
+//! The sandbox's router: the body read (bounded), authentication and rate limit in front of every route, the
+//! request log around them; every answer an envelope. Serving it on a port is `listen`'s job.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -6,6 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
+use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{ConnectInfo, Path, RawQuery, Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
@@ -15,15 +17,13 @@ use axum::Router;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde_json::Value;
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
-use tokio::task::JoinHandle;
 use vk_core::catalog::{catalog, Endpoint};
-use vk_core::envelope::{success, ApiError};
+use vk_core::envelope::{success, ApiError, FieldProblem};
 use vk_core::ApiErrorCode;
 
 use crate::auth::{identify, verify_signature, IncomingRequest, Rejection};
-use crate::config::{SandboxClock, SandboxConfig};
+use crate::body::read_body;
+use crate::config::SandboxConfig;
 use crate::modules;
 use crate::state::Store;
 
@@ -77,20 +77,28 @@ async fn date_layer(State(shared): State<Arc<Shared>>, request: Request, next: N
 }
 
 /// With a request log: one JSON line per request that arrives, written when its answer is ready, stamped with
-/// the time it arrived (before authentication or the rate limit, so refused requests are counted too).
+/// the time it arrived (before authentication or the rate limit, so refused requests are counted too). The body is
+/// read here exactly as authentication reads it: one that cannot be read is answered (and logged) as an error.
 async fn request_log_layer(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let Some(log) = &shared.request_log else { return next.run(request).await };
     let arrived_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis());
     let (parts, body) = request.into_parts();
-    let body = axum::body::to_bytes(body, shared.config.max_body_bytes).await.unwrap_or_default();
-    let line = serde_json::json!({
+    let mut line = serde_json::json!({
         "arrived_ms": arrived_ms as u64,
         "method": parts.method.as_str(),
         "target": parts.uri.path_and_query().map_or("/", |pq| pq.as_str()),
-        "body": String::from_utf8_lossy(&body),
     });
-    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
-    let mut line = line;
+    let response = match read_body(&parts.headers, body, &shared.config.limits).await {
+        Ok(body) => {
+            line["body"] = String::from_utf8_lossy(&body).into();
+            next.run(Request::from_parts(parts, Body::from(body))).await
+        }
+        Err(problem) => {
+            line["body"] = Value::Null;
+            line["body_error"] = problem.describe().into();
+            problem.into_response()
+        }
+    };
     line["status"] = response.status().as_u16().into();
     let mut text = line.to_string();
     text.push('\n');
@@ -102,9 +110,9 @@ async fn request_log_layer(State(shared): State<Arc<Shared>>, request: Request, 
 /// Reads the whole body (bounded), authenticates over the raw target and bytes, then hands the bytes on.
 async fn authenticate_layer(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
-    let body = match axum::body::to_bytes(body, shared.config.max_body_bytes).await {
+    let body = match read_body(&parts.headers, body, &shared.config.limits).await {
         Ok(bytes) => bytes,
-        Err(_) => return Rejection::new(ApiErrorCode::PayloadTooLarge).into_response(),
+        Err(problem) => return problem.into_response(),
     };
     let peer =
         parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()).unwrap_or(IpAddr::from([127, 0, 0, 1]));
@@ -149,14 +157,36 @@ fn injected_failure(shared: &Shared, endpoint_id: &str) -> Option<ApiError> {
     chosen
 }
 
+/// A path parameter axum could not decode (`%ff` is not UTF-8): the envelope naming it, never axum's plain text.
+fn bad_path(endpoint: &Endpoint, rejection: &PathRejection) -> ApiError {
+    let field = endpoint.path_params.first().map_or("path", |p| p.name.as_str());
+    let mut error = ApiError::new(ApiErrorCode::ValidationError)
+        .with_message(format!(
+            "The address could not be read: {field} is not valid text ({}). Percent-encoded bytes must be UTF-8, \
+             for example %C3%A9 for \u{e9}.",
+            rejection.body_text()
+        ))
+        .with_fields(vec![FieldProblem { field: field.into(), reason: "is not valid UTF-8 text".into() }]);
+    error.http_status = 400;
+    error
+}
+
 async fn serve_endpoint(
     shared: Arc<Shared>,
     endpoint: &'static Endpoint,
     handler: modules::Handler,
-    params: HashMap<String, String>,
+    params: Result<HashMap<String, String>, PathRejection>,
     query: Option<String>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let params = match params {
+        Ok(params) => params,
+        Err(rejection) => return error_reply(&bad_path(endpoint, &rejection)),
+    };
+    // The body was read whole by the authentication layer, so this cannot fail; if it did, it is still an envelope.
+    let Ok(body) = body else {
+        return crate::body::BodyProblem::Unreadable("the body was lost inside the sandbox".into()).into_response();
+    };
     if !shared.config.latency.is_zero() {
         tokio::time::sleep(shared.config.latency).await;
     }
@@ -178,16 +208,23 @@ fn api_routes() -> Router<Arc<Shared>> {
         let method = Method::from_bytes(endpoint.method.as_bytes()).expect("catalog methods are valid");
         let filter = MethodFilter::try_from(method).expect("catalog methods are routable");
         let route = if endpoint.path_params.is_empty() {
-            on(filter, move |State(shared): State<Arc<Shared>>, RawQuery(query): RawQuery, body: Bytes| {
-                serve_endpoint(shared, endpoint, handler, HashMap::new(), query, body)
-            })
+            on(
+                filter,
+                move |State(shared): State<Arc<Shared>>,
+                      RawQuery(query): RawQuery,
+                      body: Result<Bytes, BytesRejection>| {
+                    serve_endpoint(shared, endpoint, handler, Ok(HashMap::new()), query, body)
+                },
+            )
         } else {
             on(
                 filter,
                 move |State(shared): State<Arc<Shared>>,
-                      Path(params): Path<HashMap<String, String>>,
+                      params: Result<Path<HashMap<String, String>>, PathRejection>,
                       RawQuery(query): RawQuery,
-                      body: Bytes| { serve_endpoint(shared, endpoint, handler, params, query, body) },
+                      body: Result<Bytes, BytesRejection>| {
+                    serve_endpoint(shared, endpoint, handler, params.map(|Path(p)| p), query, body)
+                },
             )
         };
         router = router.route(&endpoint.path, route);
@@ -199,7 +236,7 @@ fn api_routes() -> Router<Arc<Shared>> {
 pub fn router(config: SandboxConfig) -> Router {
     let limiter = config.rate_limit_per_second.map(|n| RateLimiter::keyed(Quota::per_second(n)));
     let failure_counters = config.failures.iter().map(|_| AtomicU64::new(0)).collect();
-    let store = Store::new(config.otp_ttl);
+    let store = Store::new(config.otp_ttl, config.limits.clone());
     // NOTE: a log that cannot be opened is reported by `start`; `router` alone just goes without it.
     let request_log = config.request_log.as_ref().and_then(|path| open_log(path).ok()).map(std::sync::Mutex::new);
     let shared = Arc::new(Shared { config, limiter, store, failure_counters, request_log });
@@ -207,75 +244,11 @@ pub fn router(config: SandboxConfig) -> Router {
         .fallback(|| async { Rejection::new(ApiErrorCode::NotFound).into_response() })
         .method_not_allowed_fallback(|| async { Rejection::new(ApiErrorCode::MethodNotAllowed).into_response() })
         .layer(middleware::from_fn_with_state(shared.clone(), authenticate_layer))
-        .layer(middleware::from_fn_with_state(shared.clone(), date_layer))
         .layer(middleware::from_fn_with_state(shared.clone(), request_log_layer))
+        .layer(middleware::from_fn_with_state(shared.clone(), date_layer))
         .with_state(shared)
 }
 
-fn open_log(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_log(path: &std::path::Path) -> std::io::Result<std::fs::File> {
     std::fs::OpenOptions::new().create(true).append(true).open(path)
-}
-
-/// A sandbox serving in the background; dropping it (or `stop`) shuts it down.
-pub struct RunningSandbox {
-    addr: SocketAddr,
-    clock: SandboxClock,
-    shutdown: Option<oneshot::Sender<()>>,
-    task: Option<JoinHandle<()>>,
-}
-
-impl RunningSandbox {
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
-    pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    /// The sandbox's clock, to set it ahead or behind while it runs.
-    pub fn clock(&self) -> &SandboxClock {
-        &self.clock
-    }
-
-    /// Stops accepting, lets requests in flight finish, and waits for the server task.
-    pub async fn stop(mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-        if let Some(task) = self.task.take() {
-            let _ = task.await;
-        }
-    }
-}
-
-impl Drop for RunningSandbox {
-    fn drop(&mut self) {
-        if let Some(tx) = self.shutdown.take() {
-            let _ = tx.send(());
-        }
-    }
-}
-
-/// Binds `addr` (loopback only; port 0 picks a free one) and serves in a background task.
-pub async fn start(config: SandboxConfig, addr: SocketAddr) -> Result<RunningSandbox, SandboxError> {
-    if !addr.ip().is_loopback() {
-        return Err(SandboxError::NotLoopback(addr.ip()));
-    }
-    if let Some(path) = &config.request_log {
-        open_log(path).map_err(|source| SandboxError::RequestLog { path: path.display().to_string(), source })?;
-    }
-    let listener = TcpListener::bind(addr).await.map_err(|source| SandboxError::Bind { addr, source })?;
-    let addr = listener.local_addr().map_err(|source| SandboxError::Bind { addr, source })?;
-    let (tx, rx) = oneshot::channel::<()>();
-    let clock = config.clock.clone();
-    let app = router(config).into_make_service_with_connect_info::<SocketAddr>();
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = rx.await;
-            })
-            .await;
-    });
-    Ok(RunningSandbox { addr, clock, shutdown: Some(tx), task: Some(task) })
 }

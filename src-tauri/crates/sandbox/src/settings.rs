@@ -1,4 +1,5 @@
-//! The sandbox's settings file (TOML): credentials and tenants, IP allowlist, rate limit, latency, injected failures.
+//! The sandbox's settings file (TOML): credentials and tenants, IP allowlist, rate limit, latency, injected failures,
+//! read timeouts.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -53,6 +54,18 @@ struct SettingsFile {
     /// Seconds the sandbox's clock runs ahead (negative: behind), to practise TIMESTAMP_EXPIRED.
     #[serde(default)]
     clock_offset_seconds: i64,
+    /// How long a request's headers may take to arrive (slow clients are closed), 1 to 3600.
+    header_read_timeout_seconds: Option<u64>,
+    /// How long a request's body may take to arrive once the headers are in, 1 to 3600.
+    body_read_timeout_seconds: Option<u64>,
+}
+
+fn timeout(name: &str, secs: Option<u64>, default: Duration) -> Result<Duration, String> {
+    match secs {
+        None => Ok(default),
+        Some(s @ 1..=3600) => Ok(Duration::from_secs(s)),
+        Some(s) => Err(format!("{name} must be from 1 to 3600 seconds, not {s}")),
+    }
 }
 
 fn credential(entry: CredentialEntry) -> Result<SandboxCredential, String> {
@@ -97,6 +110,11 @@ pub fn parse_settings(text: &str) -> Result<SandboxConfig, String> {
         config.otp_ttl = Duration::from_secs(ttl);
     }
     config.failures = file.failures.into_iter().map(failure).collect::<Result<_, _>>()?;
+    let limits = &mut config.limits;
+    limits.header_read_timeout =
+        timeout("header_read_timeout_seconds", file.header_read_timeout_seconds, limits.header_read_timeout)?;
+    limits.body_read_timeout =
+        timeout("body_read_timeout_seconds", file.body_read_timeout_seconds, limits.body_read_timeout)?;
     Ok(config)
 }
 
@@ -127,6 +145,8 @@ mod tests {
             latency_ms = 250
             otp_ttl_seconds = 30
             clock_offset_seconds = -420
+            header_read_timeout_seconds = 5
+            body_read_timeout_seconds = 3600
             [[credentials]]
             api_key = "vk_team_a"
             secret = "team-a-secret"
@@ -145,6 +165,18 @@ mod tests {
         assert_eq!(config.otp_ttl, Duration::from_secs(30));
         assert_eq!(config.clock.offset_secs(), -420);
         assert_eq!(config.failures[0].every, 3);
+        assert_eq!(config.limits.header_read_timeout, Duration::from_secs(5));
+        assert_eq!(config.limits.body_read_timeout, Duration::from_secs(3600));
+    }
+
+    #[test]
+    fn timeouts_are_held_to_their_range() {
+        let config = parse_settings("body_read_timeout_seconds = 1").unwrap();
+        assert_eq!(config.limits.body_read_timeout, Duration::from_secs(1));
+        assert_eq!(config.limits.header_read_timeout, crate::limits::HEADER_READ_TIMEOUT);
+        let err = parse_settings("header_read_timeout_seconds = 0").unwrap_err();
+        assert!(err.contains("header_read_timeout_seconds must be from 1 to 3600"), "{err}");
+        assert!(parse_settings("body_read_timeout_seconds = 3601").unwrap_err().contains("3601"));
     }
 
     #[test]

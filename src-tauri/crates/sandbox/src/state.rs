@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::data::Seed;
+use crate::limits::Limits;
 
 /// Money is kept in paise, never as a float.
 pub type Paise = i64;
@@ -136,11 +137,13 @@ impl State {
 pub struct Store {
     state: Mutex<State>,
     pub otp_ttl: Duration,
+    /// How much the handlers may keep (customers, OTP references).
+    pub limits: Limits,
 }
 
 impl Store {
-    pub fn new(otp_ttl: Duration) -> Self {
-        Self { state: Mutex::new(State::new()), otp_ttl }
+    pub fn new(otp_ttl: Duration, limits: Limits) -> Self {
+        Self { state: Mutex::new(State::new()), otp_ttl, limits }
     }
 
     pub fn lock(&self) -> MutexGuard<'_, State> {

@@ -2,7 +2,10 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{not_found, Call, Outcome};
+use vk_core::envelope::ApiError;
+use vk_core::ApiErrorCode;
+
+use super::{field_problem, not_found, validation, Call, Outcome};
 
 const FIELDS: [&str; 5] = ["name", "mobile", "email", "pan", "city"];
 
@@ -10,8 +13,25 @@ fn number(id: &str) -> Option<u64> {
     id.strip_prefix("CUST-")?.parse().ok()
 }
 
-fn pick_fields(body: &Value) -> Map<String, Value> {
-    FIELDS.iter().filter_map(|f| body.get(*f).filter(|v| !v.is_null()).map(|v| (f.to_string(), v.clone()))).collect()
+/// The known fields given, each within the length limit (the catalog has already checked they are text).
+fn pick_fields(call: &Call) -> Result<Map<String, Value>, ApiError> {
+    let max = call.store.limits.max_customer_field_chars;
+    let picked: Map<String, Value> = FIELDS
+        .iter()
+        .filter_map(|f| call.body.get(*f).filter(|v| !v.is_null()).map(|v| (f.to_string(), v.clone())))
+        .collect();
+    let problems: Vec<_> = picked
+        .iter()
+        .filter_map(|(field, value)| {
+            let chars = value.as_str().map_or(0, |s| s.chars().count());
+            (chars > max).then(|| field_problem(field, format!("must be at most {max} characters; this has {chars}")))
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(picked)
+    } else {
+        Err(validation(problems))
+    }
 }
 
 pub fn list(call: &Call) -> Outcome {
@@ -25,7 +45,15 @@ pub fn list(call: &Call) -> Outcome {
 }
 
 pub fn create(call: &Call) -> Outcome {
+    let fields = pick_fields(call)?;
     let mut state = call.store.lock();
+    let max = call.store.limits.max_customers;
+    if state.customers.len() >= max {
+        return Err(ApiError::new(ApiErrorCode::ValidationError).with_message(format!(
+            "The sandbox keeps at most {max} customers and holds that many now: delete some (DELETE \
+             /api/v1/customers/{{id}}) or restart the sandbox, then add this one again."
+        )));
+    }
     let n = state.next_customer;
     state.next_customer += 1;
     let mut record = Map::new();
@@ -33,7 +61,7 @@ pub fn create(call: &Call) -> Outcome {
     for f in FIELDS {
         record.insert(f.into(), Value::Null);
     }
-    record.extend(pick_fields(&call.body));
+    record.extend(fields);
     record.insert("created_at".into(), json!("2026-05-31T10:30:00Z"));
     let record = Value::Object(record);
     state.customers.insert(n, record.clone());
@@ -47,10 +75,11 @@ pub fn get(call: &Call) -> Outcome {
 
 pub fn update(call: &Call) -> Outcome {
     let id = call.param("id");
+    let fields = pick_fields(call)?;
     let mut state = call.store.lock();
     let record = number(id).and_then(|n| state.customers.get_mut(&n)).ok_or_else(|| not_found("customer", id))?;
     if let Some(map) = record.as_object_mut() {
-        map.extend(pick_fields(&call.body));
+        map.extend(fields);
     }
     Ok(record.clone())
 }

@@ -166,7 +166,7 @@ mod tests {
         fn broken(_: &Call) -> Outcome {
             panic!("deliberate fault")
         }
-        let store = Store::new(Duration::from_secs(600));
+        let store = Store::new(Duration::from_secs(600), crate::limits::Limits::default());
         let endpoint = vk_core::catalog::find("wallet.balance").unwrap();
         let err = dispatch(endpoint, broken, &store, HashMap::new(), None, b"").unwrap_err();
         assert_eq!(err.code, "INTERNAL_ERROR");

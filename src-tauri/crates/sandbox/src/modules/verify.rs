@@ -3,7 +3,9 @@
 use std::time::Instant;
 
 use serde_json::{json, Value};
+use vk_core::envelope::ApiError;
 use vk_core::identifiers::pan_category;
+use vk_core::ApiErrorCode;
 
 use super::{field_problem, validation, Call, Outcome};
 use crate::data::{address, business_name, date_in, name_match, person_name, Seed, BANKS};
@@ -43,6 +45,17 @@ pub fn pan(call: &Call) -> Outcome {
 pub fn aadhaar_otp(call: &Call) -> Outcome {
     let aadhaar = call.str("aadhaar").unwrap_or_default().to_string();
     let mut state = call.store.lock();
+    let (max, ttl) = (call.store.limits.max_pending_otps, call.store.otp_ttl);
+    if state.otps.len() >= max {
+        state.otps.retain(|_, otp| otp.issued.elapsed() <= ttl);
+    }
+    if state.otps.len() >= max {
+        return Err(ApiError::new(ApiErrorCode::ServiceUnavailable).with_message(format!(
+            "The sandbox holds {max} Aadhaar OTP references still waiting for their OTP. Submit or let some expire \
+             (after {} s), then ask for a new OTP.",
+            ttl.as_secs()
+        )));
+    }
     let ref_id = format!("AOTP-{:010}", state.next_otp);
     state.next_otp += 1;
     state.otps.insert(ref_id.clone(), crate::state::OtpRequest { aadhaar: aadhaar.clone(), issued: Instant::now() });

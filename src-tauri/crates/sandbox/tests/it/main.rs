@@ -1,10 +1,14 @@
 //! Sandbox integration tests: a real server on 127.0.0.1, real HTTP, crafted requests for every code.
 
+mod abuse;
 mod auth_codes;
 mod catalog_walk;
+mod envelopes;
 mod modules;
 mod props;
+mod raw;
 mod state;
+mod store_limits;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::time::{SystemTime, UNIX_EPOCH};
