@@ -3,6 +3,7 @@
 //! each result written as it arrives, and give back the sheet with result columns.
 
 pub mod check;
+pub mod limits;
 pub mod mapping;
 pub mod output;
 mod pacer;
@@ -10,6 +11,7 @@ pub mod plan;
 pub mod result;
 pub mod runner;
 pub mod sheet;
+mod xlsx;
 
 pub use check::{precheck, RowCheck};
 pub use mapping::{auto_map, suggest, Mapping};
