@@ -84,6 +84,16 @@ fn table(sheet: &Sheet, results: &[Option<RowResult>], mask: bool) -> (Vec<Strin
     (headers, rows)
 }
 
+/// A cell as written to CSV: text a spreadsheet would run as a formula (beginning with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return) gets a leading `'`, so opening the export in Excel runs nothing. Every CSV export (the
+/// input columns, the result columns and the column names) goes through here; XLSX cells are written as strings.
+pub fn csv_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 /// The output file's bytes. `results` has one entry per row of `sheet` (`None`: no result yet).
 pub fn render(
     sheet: &Sheet,
@@ -99,9 +109,9 @@ pub fn render(
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
             let csv_error = |e: csv::Error| OutputError::Csv(e.to_string());
-            writer.write_record(&headers).map_err(csv_error)?;
+            writer.write_record(headers.iter().map(|c| csv_text(c).into_owned())).map_err(csv_error)?;
             for row in &rows {
-                writer.write_record(row).map_err(csv_error)?;
+                writer.write_record(row.iter().map(|c| csv_text(c).into_owned())).map_err(csv_error)?;
             }
             writer.into_inner().map_err(|e| OutputError::Csv(e.to_string()))
         }
@@ -181,5 +191,30 @@ mod tests {
         assert_eq!(back.rows[0].cells[..3], ["XXXX XXXX 2346", "Rao, Asha", "Success"]);
         assert_eq!(back.rows[1].cells[2], "Refused by the API");
         assert!(render(&sheet, &results[..1], Format::Csv, true).is_err());
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_written_as_text() {
+        let sheet = Sheet::read(b"Name,=Header\n=HYPERLINK(\"http://x\"),+1\n@SUM(A1),-2\n").unwrap();
+        let results = vec![
+            Some(result(0, Outcome::Success, &[("note", "=cmd|' /C calc'!A0"), ("tab", "\tx")], "ok")),
+            Some(result(1, Outcome::Success, &[("cr", "\rx"), ("plain", "a=b")], "ok")),
+        ];
+        let text = String::from_utf8(render(&sheet, &results, Format::Csv, false).unwrap()).unwrap();
+        let back = Sheet::read(text.as_bytes()).unwrap();
+        assert_eq!(back.headers[1], "'=Header");
+        assert_eq!(back.rows[0].cells[..2], ["'=HYPERLINK(\"http://x\")", "'+1"]);
+        assert_eq!(back.rows[1].cells[..2], ["'@SUM(A1)", "'-2"]);
+        assert_eq!(back.rows[0].cells[6..8], ["'=cmd|' /C calc'!A0", "'\tx"]);
+        assert_eq!(back.rows[1].cells[8..10], ["'\rx", "a=b"], "only the first character counts");
+
+        // XLSX cells are strings, never formulas: the text comes back as written.
+        let xlsx = render(&sheet, &results, Format::Xlsx, false).unwrap();
+        let back = Sheet::read(&xlsx).unwrap();
+        assert_eq!(back.rows[0].cells[0], "=HYPERLINK(\"http://x\")");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+        let mut sheet_xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(), &mut sheet_xml).unwrap();
+        assert!(!sheet_xml.contains("<f>") && !sheet_xml.contains("<f "), "{sheet_xml}");
     }
 }
