@@ -13,12 +13,15 @@ use tokio::sync::{mpsc, watch};
 use ts_rs::TS;
 use vk_core::{ApiErrorCode, Credentials, RequestSpec};
 use vk_http::{SendError, SendFailure, Sender};
-use vk_store::batch::{RowResult, RunCounts};
+use vk_store::batch::{Outcome, RowResult, RunCounts};
 use vk_store::history::{NewEntry, RecordOptions};
 use vk_store::Store;
 
 use crate::pacer::Pacer;
 use crate::result::{from_answer, not_sent};
+
+/// The error code of a row whose answer was a redirect (never followed: the signature would go with it).
+pub const REDIRECTED: &str = "REDIRECTED";
 
 /// How fast and how wide a run goes.
 #[derive(Debug, Clone)]
@@ -36,6 +39,21 @@ impl RunSettings {
     /// Safe for the live API: five requests a second, four at a time.
     pub const SAFE_RATE: f64 = 5.0;
     pub const SAFE_CONCURRENCY: u32 = 4;
+    /// The slowest rate that can be chosen (one request every ten seconds): slower would leave a run waiting
+    /// for days, and 1e-9 for years.
+    pub const MIN_RATE: f64 = 0.1;
+    pub const MAX_RATE: f64 = 1000.0;
+    pub const MAX_CONCURRENCY: u32 = 64;
+
+    /// A rate can be 0 (no limit: a local sandbox only) or from [`Self::MIN_RATE`] to [`Self::MAX_RATE`] requests a
+    /// second; never NaN, an infinity or below 0 (each of which the pacer would take as "no limit").
+    pub fn rate_allowed(rate: f64) -> bool {
+        rate == 0.0 || (Self::MIN_RATE..=Self::MAX_RATE).contains(&rate)
+    }
+
+    pub fn concurrency_allowed(concurrency: u32) -> bool {
+        (1..=Self::MAX_CONCURRENCY).contains(&concurrency)
+    }
 }
 
 impl Default for RunSettings {
@@ -222,6 +240,23 @@ impl Worker {
                         attempts,
                         now_ms(),
                     );
+                    let location = response
+                        .headers
+                        .iter()
+                        .find(|(n, _)| n.eq_ignore_ascii_case("location"))
+                        .map(|(_, v)| v.as_str());
+                    let target = vk_core::target::wire_target(&job.request.endpoint);
+                    let redirect = vk_core::redirect::redirect_message(response.status, location, &d.base_url, &target);
+                    // A redirect is never followed nor tried again: the row is refused with where it pointed.
+                    let result = match redirect {
+                        Some(message) => RowResult {
+                            outcome: Outcome::ApiError,
+                            error_code: Some(REDIRECTED.to_string()),
+                            message,
+                            ..result
+                        },
+                        None => result,
+                    };
                     let code = result.error_code.as_deref().and_then(ApiErrorCode::parse);
                     let limited = response.status == 429 || code == Some(ApiErrorCode::RateLimited);
                     let wait = retry_after(&response.headers);
@@ -416,4 +451,21 @@ fn gather_and_write(
 pub fn index_for_search(store: &Mutex<Store>) -> Result<(), vk_store::StoreError> {
     while store.lock().unwrap_or_else(|p| p.into_inner()).history_index_pending(2000)? > 0 {}
     Ok(())
+}
+
+#[cfg(test)]
+mod speed_tests {
+    use super::RunSettings;
+
+    #[test]
+    fn rates_and_concurrency_are_allowed_up_to_each_edge_and_not_past_it() {
+        for rate in [0.0, -0.0, 0.1, 5.0, 1000.0] {
+            assert!(RunSettings::rate_allowed(rate), "{rate}");
+        }
+        for rate in [0.099, 1e-9, -1.0, 1000.001, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert!(!RunSettings::rate_allowed(rate), "{rate}");
+        }
+        assert!(RunSettings::concurrency_allowed(1) && RunSettings::concurrency_allowed(64));
+        assert!(!RunSettings::concurrency_allowed(0) && !RunSettings::concurrency_allowed(65));
+    }
 }

@@ -172,3 +172,55 @@ async fn a_cancelled_run_stops_sending_and_keeps_what_it_has() {
     assert!(counts.done() >= 10 && counts.done() < 30, "{counts:?}");
     assert_eq!(store.lock().unwrap().batch_rows_done(id).unwrap().len() as u32, counts.done());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_redirect_refuses_the_row_without_following_or_trying_again() {
+    use axum::http::StatusCode;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let serve = |router: axum::Router| async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        format!("http://{addr}")
+    };
+    let (reached, asked) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let counter = reached.clone();
+    let elsewhere = serve(axum::Router::new().fallback(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+        async { r#"{"success":true,"data":{}}"# }
+    }))
+    .await;
+    let location = format!("{elsewhere}/api/v1/verify/pan");
+    let counter = asked.clone();
+    let api = serve(axum::Router::new().fallback(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+        let location = location.clone();
+        async move { (StatusCode::TEMPORARY_REDIRECT, [("location", location)], "") }
+    }))
+    .await;
+    let (_dir, store) = store("redirect");
+    let id = new_run(&store.lock().unwrap(), 2);
+    let jobs = vec![pan_job(0, "ABCPE1234F"), pan_job(1, "BBBPB2222B")];
+    let (end, _) = run(
+        &engine(&store),
+        id,
+        jobs,
+        2,
+        RunCounts::default(),
+        quick(),
+        destination(api),
+        RunControl::default(),
+        Arc::new(|_| {}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(end, RunEnd::Finished);
+    let results = store.lock().unwrap().batch_results(id, None, 0, 10).unwrap();
+    for r in &results {
+        assert_eq!((r.outcome, r.status, r.error_code.as_deref()), (Outcome::ApiError, Some(307), Some("REDIRECTED")));
+        assert!(r.message.starts_with("The server sent this request to another address:"), "{}", r.message);
+        assert_eq!(r.attempts, 1, "never tried again");
+    }
+    assert_eq!(asked.load(Ordering::SeqCst), 2, "one request a row");
+    assert_eq!(reached.load(Ordering::SeqCst), 0, "nothing reached the other host");
+}

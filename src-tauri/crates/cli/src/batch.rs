@@ -21,7 +21,26 @@ use vk_store::batch::{NewRun, RowResult, RunCounts, RunState};
 use vk_store::history::RecordOptions;
 use vk_store::Store;
 
+use crate::terminal::visible;
 use crate::{fail, ServerArgs, EXIT_BAD_INPUT, EXIT_NOT_SENT};
+
+/// What a damaged run file means: where it went, and that its results (what was already sent) are lost with it.
+fn damaged_run_message(state: &Path, aside: &Path, runs: Option<&[vk_store::DamagedRun]>) -> String {
+    let held = match runs {
+        Some([]) => String::new(),
+        Some(runs) => {
+            let done: u32 = runs.iter().filter_map(|r| r.done).sum();
+            format!(" It held {} unfinished run(s), with at least {done} rows already sent.", runs.len())
+        }
+        None => " What it held cannot be read.".into(),
+    };
+    format!(
+        "the run file {} was damaged and has been moved to {}.{held} A new run would send every row again (on the \
+         live API, each is paid for again).",
+        state.display(),
+        aside.display()
+    )
+}
 
 #[derive(Args)]
 pub struct BatchArgs {
@@ -34,10 +53,10 @@ pub struct BatchArgs {
     #[arg(long, value_name = "FILE")]
     output: PathBuf,
     /// Requests per second at most (0: no limit, for a local sandbox only).
-    #[arg(long, default_value_t = RunSettings::SAFE_RATE)]
+    #[arg(long, default_value_t = RunSettings::SAFE_RATE, value_parser = crate::checks::rate)]
     rate: f64,
-    /// Requests in flight at once.
-    #[arg(long, default_value_t = RunSettings::SAFE_CONCURRENCY, value_parser = clap::value_parser!(u32).range(1..=256))]
+    /// Requests in flight at once (1 to 64, as in the app).
+    #[arg(long, default_value_t = RunSettings::SAFE_CONCURRENCY, value_parser = crate::checks::concurrency)]
     concurrency: u32,
     /// Which column fills a field, when its name does not say (repeatable): --map pan="PAN of client".
     #[arg(long = "map", value_name = "FIELD=COLUMN")]
@@ -48,7 +67,8 @@ pub struct BatchArgs {
     /// The run file (results and history of this run); by default the output's name plus .run.db.
     #[arg(long, value_name = "FILE")]
     state: Option<PathBuf>,
-    /// Start again from the first row instead of continuing an unfinished run of the same sheet.
+    /// Start again from the first row instead of continuing an unfinished run of the same sheet (also: start a new
+    /// run when the run file was damaged, knowing every row is sent again).
     #[arg(long)]
     restart: bool,
     /// Write Aadhaar numbers in full in the output (they are masked as XXXX XXXX 1234 otherwise).
@@ -185,18 +205,13 @@ pub async fn run(args: BatchArgs) -> std::process::ExitCode {
 
 async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, String)> {
     let bad = |m: String| (EXIT_BAD_INPUT, m);
+    crate::checks::server(&args.server).map_err(bad)?;
     let input =
         std::fs::read(&args.input).map_err(|e| bad(format!("{} could not be read: {e}", args.input.display())))?;
     // Before anything is sent: a mistyped folder would otherwise be created for the run file, or fail at the end.
-    for path in [Some(&args.output), args.state.as_ref()].into_iter().flatten() {
-        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
-        if let Some(folder) = folder.filter(|f| !f.is_dir()) {
-            return Err(bad(format!(
-                "the folder {} does not exist (for {}): check the path, or create the folder first",
-                folder.display(),
-                path.display()
-            )));
-        }
+    crate::checks::file_to_write("--output", &args.output).map_err(bad)?;
+    if let Some(state) = &args.state {
+        crate::checks::file_to_write("--state", state).map_err(bad)?;
     }
     let sheet = Sheet::read(&input).map_err(|e| bad(format!("{}: {e}", args.input.display())))?;
     let endpoint = endpoint_named(&args.endpoint).map_err(bad)?;
@@ -210,14 +225,14 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
     })?;
     if let BatchTarget::Endpoint { mapping, .. } = &target {
         for (field, column) in &mapping.columns {
-            eprintln!("vk: {field} ← column \"{}\"", sheet.headers[*column as usize]);
+            eprintln!("vk: {field} ← column \"{}\"", visible(&sheet.headers[*column as usize]));
         }
     }
     let problems = plan.precheck(&sheet);
     if !problems.is_empty() && args.bad_rows == "stop" {
         for row in problems.iter().take(20) {
             let reasons: Vec<String> = row.problems.iter().map(|p| format!("{}: {}", p.field, p.reason)).collect();
-            eprintln!("vk: row {}: {}", row.number, reasons.join("; "));
+            eprintln!("vk: row {}: {}", row.number, visible(&reasons.join("; ")));
         }
         if problems.len() > 20 {
             eprintln!("vk: … and {} more rows", problems.len() - 20);
@@ -242,7 +257,15 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
     };
     let destination = destination(&args, sandbox.as_ref().map(|s| s.base_url())).map_err(bad)?;
     let state_path = args.state.clone().unwrap_or_else(|| PathBuf::from(format!("{}.run.db", args.output.display())));
-    let (store, _) = Store::open(&state_path).map_err(|e| bad(format!("{}: {e}", state_path.display())))?;
+    let (store, report) = Store::open(&state_path).map_err(|e| bad(format!("{}: {e}", state_path.display())))?;
+    if let Some(aside) = &report.corrupt_moved_to {
+        let said = damaged_run_message(&state_path, aside, report.damaged_runs.as_deref());
+        if !args.restart {
+            // NOTE: never resend on our own: on the live API every row of the lost run would be paid for again.
+            return Err(bad(format!("{said} Nothing was sent. To start a new run anyway, add --restart.")));
+        }
+        eprintln!("vk: {said} Starting a new run (--restart).");
+    }
     let rows_to_send: Vec<u32> = (0..sheet.rows.len() as u32).filter(|i| !skipped_rows.contains(i)).collect();
     let name = args.input.file_name().map_or("sheet".into(), |n| n.to_string_lossy().into_owned());
     let new = NewRun {
@@ -291,7 +314,6 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
     });
     let settings = RunSettings { rate: args.rate, concurrency: args.concurrency, ..RunSettings::default() };
     let started = Instant::now();
-    let to_send = jobs.len();
     // When the last result was written (the sends' search index is built after that).
     let answered = Arc::new(Mutex::new(None::<Instant>));
     let printer = progress_printer();
@@ -313,9 +335,11 @@ async fn run_batch(args: BatchArgs) -> Result<std::process::ExitCode, (u8, Strin
     let finished = Instant::now();
     let answered = answered.lock().unwrap_or_else(|e| e.into_inner()).unwrap_or(finished);
     let took = answered.duration_since(started).as_secs_f64();
+    // Rows sent in this call: not those done before it (a continued run), nor the skipped ones (recorded before).
+    let sent = counts.done().saturating_sub(counts_before.done());
     eprintln!(
         "vk: the run took {took:.2} s ({:.0} rows a second); its sends were made searchable in history in {:.2} s more",
-        to_send as f64 / took.max(1e-6),
+        f64::from(sent) / took.max(1e-6),
         finished.duration_since(answered).as_secs_f64()
     );
     if let Some(sandbox) = sandbox {

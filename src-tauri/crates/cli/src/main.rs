@@ -5,7 +5,9 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 mod batch;
+mod checks;
 mod snippet;
+mod terminal;
 
 use clap::{Parser, Subcommand};
 use vk_core::envelope::{parse_error, pretty_json};
@@ -13,6 +15,8 @@ use vk_core::sign::signature_for;
 use vk_core::{ApiErrorCode, ApiSecret, Credentials, RequestSpec};
 use vk_http::{SendFailure, Sender, SenderConfig};
 use vk_sandbox::{SandboxConfig, BUILTIN_API_KEY, BUILTIN_SECRET, BUILTIN_TENANT};
+
+use crate::terminal::visible;
 
 /// Exit codes: 0 success, 1 the API answered with an error, 2 bad input, 3 the request could not be sent.
 const EXIT_API_ERROR: u8 = 1;
@@ -134,18 +138,25 @@ async fn run_send(request: RequestSpec, base_url: String, credentials: Credentia
         response.elapsed.as_millis(),
         response.body.len()
     );
+    // The server's text never reaches the terminal with its control characters (no ANSI or OSC sequences).
     match pretty_json(&response.body) {
-        Some(pretty) => println!("{pretty}"),
-        None => println!("{}", String::from_utf8_lossy(&response.body)),
+        Some(pretty) => println!("{}", visible(&pretty)),
+        None => println!("{}", visible(&String::from_utf8_lossy(&response.body))),
+    }
+    let location = response.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("location")).map(|(_, v)| v.as_str());
+    let target = vk_core::target::wire_target(&request.endpoint);
+    if let Some(message) = vk_core::redirect::redirect_message(response.status, location, &base_url, &target) {
+        eprintln!("{}", visible(&message));
+        return ExitCode::from(EXIT_API_ERROR);
     }
     if let Some(error) = parse_error(&response.body) {
-        eprintln!("{}: {}", error.code, error.message);
+        eprintln!("{}: {}", visible(&error.code), visible(&error.message));
         if let Some(code) = ApiErrorCode::parse(&error.code) {
             let e = code.explanation();
             eprintln!("{}. {}\nWhat to do: {}", e.title, e.meaning, e.next_step);
         }
         for field in &error.fields {
-            eprintln!("  {}: {}", field.field, field.reason);
+            eprintln!("  {}: {}", visible(&field.field), visible(&field.reason));
         }
         return ExitCode::from(EXIT_API_ERROR);
     }
@@ -167,7 +178,11 @@ async fn main() -> ExitCode {
             }
             Err(e) => fail(EXIT_BAD_INPUT, e),
         },
-        Command::Send { method, endpoint, body, server: ServerArgs { sandbox, base_url, api_key, tenant } } => {
+        Command::Send { method, endpoint, body, server } => {
+            if let Err(e) = checks::server(&server) {
+                return fail(EXIT_BAD_INPUT, e);
+            }
+            let ServerArgs { sandbox, base_url, api_key, tenant } = server;
             let request = RequestSpec::new(method, endpoint, body.into_bytes());
             if let Err(e) = request.check_json_body() {
                 return fail(EXIT_BAD_INPUT, e);

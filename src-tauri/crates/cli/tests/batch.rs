@@ -259,3 +259,53 @@ async fn killed_at_half_of_10000_rows_it_continues_without_sending_a_completed_r
     assert_eq!(sent_after.len(), 10_000 - completed.len(), "every other row was sent after the restart");
     assert_eq!(output_rows(&output).len(), 10_000);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_run_file_stops_the_run_unless_restart_is_given() {
+    let dir = TempDir::new("damaged");
+    let log = dir.0.join("server.log");
+    let sb = sandbox(None, &log).await;
+    let input = write_rows(&dir.0, 20);
+    let output = dir.0.join("results.csv");
+    let first = run(batch_command(&sb.base_url(), &input, &output, &["--rate", "0"])).await;
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    assert_eq!(server_log(&log).len(), 20);
+    // The run file is damaged (a disk error, a copy cut short): its first page overwritten.
+    let run_file = dir.0.join("results.csv.run.db");
+    let mut bytes = std::fs::read(&run_file).unwrap();
+    bytes[..100].fill(0x5a);
+    std::fs::write(&run_file, bytes).unwrap();
+
+    let again = run(batch_command(&sb.base_url(), &input, &output, &["--rate", "0"])).await;
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(again.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("was damaged and has been moved to"), "{stderr}");
+    assert!(stderr.contains("A new run would send every row again"), "{stderr}");
+    assert!(stderr.contains("add --restart"), "{stderr}");
+    assert_eq!(server_log(&log).len(), 20, "nothing was sent again");
+    let moved: Vec<_> = std::fs::read_dir(&dir.0)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("results.csv.run.db.corrupt-"))
+        .collect();
+    assert!(!moved.is_empty(), "the damaged file is kept, moved aside");
+
+    let restarted = run(batch_command(&sb.base_url(), &input, &output, &["--rate", "0", "--restart"])).await;
+    assert_eq!(restarted.status.code(), Some(0), "{}", String::from_utf8_lossy(&restarted.stderr));
+    assert_eq!(server_log(&log).len(), 40, "with --restart, every row is sent again, as the user asked");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_rows_per_second_count_only_rows_sent_in_this_call() {
+    let dir = TempDir::new("rowrate");
+    let log = dir.0.join("server.log");
+    let sb = sandbox(None, &log).await;
+    // Every row fails the check and is skipped: nothing is sent, so the figure is 0, however many rows there were.
+    let bad = dir.0.join("bad.csv");
+    std::fs::write(&bad, "PAN Number,Name\nNOPE,A\nNOPE2,B\n").unwrap();
+    let out = run(batch_command(&sb.base_url(), &bad, &dir.0.join("bad-out.csv"), &["--bad-rows", "skip"])).await;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("(0 rows a second)"), "skipped rows are not sends: {stderr}");
+    assert!(server_log(&log).is_empty());
+}

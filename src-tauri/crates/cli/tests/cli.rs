@@ -110,3 +110,104 @@ fn send_to_nothing_exits_3_and_says_why() {
     assert_eq!(out.status.code(), Some(3));
     assert!(text(&out.stderr).contains("Nothing is answering"));
 }
+
+/// A server on loopback that answers every request with `body` (a hostile server's text).
+fn answering(body: &'static str) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut stream = stream;
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body.as_bytes());
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn the_servers_text_reaches_the_terminal_with_control_characters_escaped() {
+    // An envelope whose message decodes to ESC sequences, and a body that is raw OSC and BEL, not JSON.
+    let envelope = "{\"success\":false,\"error\":{\"code\":\"X\",\"message\":\"\\u001b[2J\\u001b[31mcleared\\u202e\",\"http_status\":400}}";
+    let raw = "\u{1b}]0;owned\u{7}\u{9b}2J not JSON";
+    for (body, escaped, stream) in
+        [(envelope, "\\u001b[2J", "stderr"), (raw, "\\u001b]0;owned\\u0007\\u009b2J", "stdout")]
+    {
+        let url = answering(body);
+        let args =
+            ["send", "GET", "/api/v1/wallet/core/balance", "--base-url", &url, "--api-key", "k", "--tenant", "123456"];
+        let out = vk(&args, Some("s"));
+        assert_eq!(out.status.code(), Some(1));
+        let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+        for shown in [&stdout, &stderr] {
+            assert!(!shown.chars().any(|c| matches!(c, '\u{1b}' | '\u{7}' | '\u{9b}' | '\u{202e}')), "{shown:?}");
+        }
+        let shown = if stream == "stderr" { &stderr } else { &stdout };
+        assert!(shown.contains(escaped), "shown, escaped, on {stream}: {shown}");
+    }
+}
+
+#[test]
+fn bad_server_flags_are_refused_before_anything_is_sent() {
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--base-url", "ftp://vistarkriya.com", "--api-key", "k", "--tenant", "123456"],
+            "--base-url \"ftp://vistarkriya.com\" must start with https://",
+        ),
+        (&["--base-url", "not an address", "--api-key", "k", "--tenant", "123456"], "--base-url"),
+        (&["--base-url", "https://", "--api-key", "k", "--tenant", "123456"], "--base-url"),
+        (
+            &["--base-url", "https://vistarkriya.com", "--api-key", "key\nX-Evil: 1", "--tenant", "123456"],
+            "--api-key contains a line break",
+        ),
+        (
+            &["--base-url", "https://vistarkriya.com", "--api-key", "k", "--tenant", "12345\r"],
+            "--tenant contains a line break",
+        ),
+    ];
+    for (flags, expected) in cases {
+        let mut args = vec!["send", "GET", "/api/v1/wallet/core/balance"];
+        args.extend_from_slice(flags);
+        let out = vk(&args, Some("s"));
+        assert_eq!(out.status.code(), Some(2), "{flags:?}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(expected), "{flags:?}: {}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn batch_speed_and_output_are_checked_before_anything_is_sent() {
+    let dir = std::env::temp_dir().join(format!("vk-cli-edges-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("rows.csv");
+    std::fs::write(&input, "PAN\nABCPE1234F\n").unwrap();
+    let input = input.to_string_lossy().into_owned();
+    let output = dir.join("out.csv").to_string_lossy().into_owned();
+    let folder = dir.to_string_lossy().into_owned();
+    let base = ["batch", "verify.pan", "--sandbox", "--input", input.as_str()];
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--output", &output, "--rate", "NaN"], "is not an allowed rate"),
+        (vec!["--output", &output, "--rate", "1e-9"], "is not an allowed rate"),
+        (vec!["--output", &output, "--rate=-5"], "is not an allowed rate"),
+        (vec!["--output", &output, "--rate", "inf"], "is not an allowed rate"),
+        (vec!["--output", &output, "--rate", "fast"], "is not a number"),
+        (vec!["--output", &output, "--concurrency", "0"], "from 1 to 64"),
+        (vec!["--output", &output, "--concurrency", "65"], "from 1 to 64"),
+        (vec!["--output", &folder], "is a folder"),
+    ];
+    for (extra, expected) in cases {
+        let mut args = base.to_vec();
+        args.extend(extra.iter());
+        let out = vk(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(expected), "{extra:?}: {}", text(&out.stderr));
+    }
+    assert!(!std::path::Path::new(&output).exists(), "nothing was written");
+    let _ = std::fs::remove_dir_all(&dir);
+}

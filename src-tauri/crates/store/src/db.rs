@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use serde::{Deserialize, Serialize};
 
 /// Migrations in order; the schema version is their count. Never edit one that has shipped: add another.
 const MIGRATIONS: &[&str] = &[
@@ -40,7 +41,26 @@ pub struct OpenReport {
     pub corrupt_moved_to: Option<PathBuf>,
     /// Schema version before migrating (0 for a new file).
     pub migrated_from: i64,
+    /// The unfinished batch runs the corrupt file still showed (read back, read-only, after it was moved aside),
+    /// or `None` when that part of it could not be read either. Empty when it held none (or nothing was moved).
+    pub damaged_runs: Option<Vec<DamagedRun>>,
 }
+
+/// An unfinished batch run (running or paused) of a database that was damaged: its results are lost with it,
+/// so a new run of the same sheet would send every row again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DamagedRun {
+    /// The sheet's file name.
+    pub name: String,
+    pub fingerprint: String,
+    pub environment: String,
+    pub row_count: u32,
+    /// How many rows had a result, when that could be read.
+    pub done: Option<u32>,
+}
+
+/// At most this many unfinished runs are read back from a damaged file (a damaged count must not make it loop).
+pub const DAMAGED_RUNS_READ: usize = 100;
 
 pub struct Store {
     pub(crate) conn: Connection,
@@ -66,6 +86,46 @@ fn open_checked(path: &Path) -> Result<(Connection, i64), rusqlite::Error> {
         ));
     }
     Ok((conn, version))
+}
+
+/// The unfinished batch runs of the damaged file at `path`, as far as SQLite can still read them (read-only:
+/// the file is evidence and stays as it is). `None`: that part of the file cannot be read.
+fn unfinished_runs_in(path: &Path) -> Option<Vec<DamagedRun>> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .ok()?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'batch_runs'", [], |r| r.get(0))
+        .ok()?;
+    if tables == 0 {
+        return Some(Vec::new());
+    }
+    let mut statement = conn
+        .prepare(
+            "SELECT id, name, fingerprint, environment, row_count FROM batch_runs
+             WHERE state IN ('running', 'paused') ORDER BY id LIMIT ?1",
+        )
+        .ok()?;
+    let runs = statement
+        .query_map([DAMAGED_RUNS_READ as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, u32>(4)?))
+        })
+        .ok()?
+        .collect::<Result<Vec<(i64, String, String, String, u32)>, _>>()
+        .ok()?;
+    let done = |id: i64| {
+        conn.query_row("SELECT count(*) FROM batch_results WHERE run_id = ?1", [id], |r| r.get::<_, u32>(0)).ok()
+    };
+    Some(
+        runs.into_iter()
+            .map(|(id, name, fingerprint, environment, row_count)| DamagedRun {
+                done: done(id),
+                name,
+                fingerprint,
+                environment,
+                row_count,
+            })
+            .collect(),
+    )
 }
 
 /// Moves `path` and its WAL/SHM companions aside as `NAME.corrupt-<unix seconds>`; returns the new main path.
@@ -101,11 +161,13 @@ impl Store {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let mut report = OpenReport::default();
+        let mut report = OpenReport { damaged_runs: Some(Vec::new()), ..OpenReport::default() };
         let (mut conn, version) = match open_checked(path) {
             Ok(opened) => opened,
             Err(e) if is_corruption(&e) => {
-                report.corrupt_moved_to = Some(move_aside(path)?);
+                let aside = move_aside(path)?;
+                report.damaged_runs = unfinished_runs_in(&aside);
+                report.corrupt_moved_to = Some(aside);
                 open_checked(path).map_err(|e| StoreError::Open(e.to_string()))?
             }
             Err(e) => return Err(StoreError::Open(e.to_string())),

@@ -7,5 +7,5 @@ pub mod environments;
 pub mod history;
 mod mask;
 
-pub use db::{OpenReport, Store, StoreError, BULK_WAL_PAGES, SCHEMA_VERSION};
+pub use db::{DamagedRun, OpenReport, Store, StoreError, BULK_WAL_PAGES, DAMAGED_RUNS_READ, SCHEMA_VERSION};
 pub use mask::{has_masked_aadhaar, mask_aadhaar};
