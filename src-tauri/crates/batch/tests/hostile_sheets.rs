@@ -97,3 +97,33 @@ fn hand_made_workbooks_read_as_excel_would() {
     assert_eq!(sheet.headers, ["PAN", "Name", "Column 3"]);
     assert_eq!(sheet.rows[0].cells, ["ABCPE1234F", "", "x"]);
 }
+
+#[test]
+fn each_limit_at_its_edge_passes_and_one_past_it_is_named() {
+    use vk_batch::limits::{MAX_CELLS, MAX_CELL_CHARS, MAX_COLUMNS};
+    let _guard = hostile("limits at their edges");
+    // Columns: XFD is the last; XFE is refused by name.
+    let past = message(Sheet::read(&workbook(&row(1, &[cell("A1", "PAN"), cell("XFE1", "x")]))));
+    assert!(past.contains("column XFE (cell XFE1)") && past.contains("16,384 columns"), "{past}");
+    let wide = |n: usize| format!("{}\n{}\n", vec!["c"; n].join(","), "x");
+    assert_eq!(Sheet::read(wide(MAX_COLUMNS).as_bytes()).unwrap().headers.len(), MAX_COLUMNS);
+    assert!(message(Sheet::read(wide(MAX_COLUMNS + 1).as_bytes())).contains("Line 1 has 16,385 cells"));
+    // Rows: 1,048,576 is Excel's last row; one past it is refused by name.
+    let past = message(Sheet::read(&workbook(
+        &[row(1, &[cell("A1", "PAN")]), row(1_048_577, &[cell("A1048577", "x")])].concat(),
+    )));
+    assert!(past.contains("row 1,048,577 (cell A1048577)"), "{past}");
+    // Cells: 1,000 rows of 10,000 columns are 10 million; one row more is refused before the rows are widened.
+    let grid = |rows: usize| format!("{}\n{}", vec!["c"; MAX_CELLS / 1_000].join(","), "x\n".repeat(rows));
+    assert_eq!(Sheet::read(grid(1_000).as_bytes()).unwrap().rows.len(), 1_000);
+    assert!(message(Sheet::read(grid(1_001).as_bytes())).contains("1,001 rows by 10,000 columns"));
+    // A cell's characters (not bytes): 32,767 of "é" pass, one more is refused.
+    let long = |n: usize| format!("PAN\n{}\n", "é".repeat(n));
+    assert_eq!(Sheet::read(long(MAX_CELL_CHARS).as_bytes()).unwrap().rows[0].cells[0].chars().count(), MAX_CELL_CHARS);
+    assert!(message(Sheet::read(long(MAX_CELL_CHARS + 1).as_bytes()))
+        .contains("A cell on line 2 has more than the 32,767 characters"));
+    // A shared-strings part claiming a trillion strings (calamine reserves room for them first).
+    let strings = r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="1000000000000"><si><t>PAN</t></si></sst>"#;
+    let book = workbook_streamed(|w| write!(w, "{SHEET_START}{SHEET_END}").unwrap(), Some(strings));
+    assert!(message(Sheet::read(&book)).contains("1,000,000,000,000 different texts"));
+}
