@@ -77,8 +77,63 @@ pub struct BatchStartInput {
     pub bad_rows: BadRows,
     pub rate: f64,
     pub concurrency: u32,
+    /// The user was told this sheet's earlier run was lost with a damaged data file and chose to send every row
+    /// again.
+    #[serde(default)]
+    pub resend_confirmed: bool,
 }
 
+/// The unfinished batch runs of a data file that was damaged when the app started.
+pub enum DamagedRuns {
+    /// Nothing was damaged.
+    Nothing,
+    /// The runs it still showed (running or paused): their results are lost with it.
+    Runs(Vec<vk_store::DamagedRun>),
+    /// It could not be read at all: any sheet may have been running.
+    Unreadable,
+}
+
+impl DamagedRuns {
+    /// Why starting the run of `fingerprint` must be confirmed first, if it must.
+    fn question(&self, fingerprint: &str, sheet: &str) -> Option<String> {
+        let again = "Starting again sends every row again (on the live API, each is paid for again).";
+        match self {
+            DamagedRuns::Nothing => None,
+            DamagedRuns::Runs(runs) => runs.iter().find(|r| r.fingerprint == fingerprint).map(|lost| {
+                let done = lost.done.map_or("some".to_string(), |n| n.to_string());
+                format!(
+                    "“{}” was being run when the data file was damaged: {done} of its {} rows were already sent, and \
+                     their results were lost with the file. {again}",
+                    lost.name, lost.row_count
+                )
+            }),
+            DamagedRuns::Unreadable => Some(format!(
+                "The data file was damaged and what it held cannot be read: a run of “{sheet}” may have been under way, \
+                 and its results are lost. Check your records of which rows were sent. {again}"
+            )),
+        }
+    }
+}
+
+/// What a damaged data file's unfinished batch runs mean, for the startup notice (empty when it held none).
+pub fn damaged_runs_notice(runs: Option<&[vk_store::DamagedRun]>) -> String {
+    match runs {
+        Some([]) => String::new(),
+        None => " Whether it held unfinished batch runs cannot be read: before running a sheet again, check in \
+                 your records which rows were already sent."
+            .into(),
+        Some(runs) => {
+            let names: Vec<String> = runs.iter().take(3).map(|r| format!("“{}”", r.name)).collect();
+            let done: u32 = runs.iter().filter_map(|r| r.done).sum();
+            format!(
+                " It held {} unfinished batch run(s) ({}), with at least {done} rows already sent. Their results are \
+                 lost with it: running the same sheet again sends every row again, so VK Workspace asks first.",
+                runs.len(),
+                names.join(", ")
+            )
+        }
+    }
+}
 /// A run as the list shows it.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -259,8 +314,12 @@ impl Workspace {
             BadRows::Send => Vec::new(),
         };
         let skipped_rows: HashSet<u32> = skipped.iter().map(|r| r.index).collect();
+        let sheet_fingerprint = fingerprint(&bytes, &input.target, &env.name);
+        if let Some(question) = self.damaged.question(&sheet_fingerprint, &name).filter(|_| !input.resend_confirmed) {
+            return Err(IpcError::new(ErrorKind::ConfirmResend, question));
+        }
         let new = NewRun {
-            fingerprint: fingerprint(&bytes, &input.target, &env.name),
+            fingerprint: sheet_fingerprint,
             name,
             environment: env.name.clone(),
             target: serde_json::to_string(&input.target).unwrap_or_default(),

@@ -25,7 +25,12 @@ impl Workspace {
             let text = vk_http::reason_phrase(code);
             let bytes = entry.response_body.as_bytes();
             let body = BodyRef::Memory(std::sync::Arc::new(bytes.to_vec()));
-            self.bodies.view_of(code, text, entry.summary.elapsed_ms, &entry.response_headers, bytes, body)
+            let mut view =
+                self.bodies.view_of(code, text, entry.summary.elapsed_ms, &entry.response_headers, bytes, body);
+            // The environment's address then is not known here: the Location is shown as the server gave it.
+            let location = crate::responses::location(&entry.response_headers);
+            view.redirect = vk_core::redirect::redirect_message(code, location, "", &entry.summary.endpoint);
+            view
         });
         Ok(HistoryOpened {
             input: SendInput {

@@ -228,6 +228,8 @@ pub struct ResponseView {
     pub body_kind: BodyKind,
     pub content_type: String,
     pub api_error: Option<ApiErrorView>,
+    /// For a 3xx: where the server pointed and why VK Workspace did not follow (the signature would go with it).
+    pub redirect: Option<String>,
     /// This computer's clock minus the server's, in seconds, from the answer's `Date` header (positive: this
     /// computer is fast). Only for answers just received.
     #[ts(type = "number | null")]
@@ -271,6 +273,8 @@ pub enum ErrorKind {
     CredentialStoreUnavailable,
     /// A fault in the app itself.
     Internal,
+    /// Going on would send requests already sent (and maybe paid for): the page asks, then calls again confirmed.
+    ConfirmResend,
 }
 
 #[derive(Debug, Clone, Serialize, TS, thiserror::Error)]

@@ -21,6 +21,11 @@ const STREAM_SUMMARY_OVER: u64 = 128 * 1024 * 1024;
 /// How many answers stay openable; older bodies are dropped (and their files deleted).
 const KEPT: usize = 8;
 
+/// The `Location` header of an answer, if it has one.
+pub fn location(headers: &[(String, String)]) -> Option<&str> {
+    headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("location")).map(|(_, v)| v.as_str())
+}
+
 /// Where a body is.
 #[derive(Debug, Clone)]
 pub enum BodyRef {
@@ -152,6 +157,7 @@ impl Bodies {
             body_kind: kind,
             content_type,
             api_error,
+            redirect: None,
             clock_difference_secs: None,
             large_data: None,
             body_file,

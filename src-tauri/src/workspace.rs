@@ -67,6 +67,8 @@ pub struct Workspace {
     inline_body_limit: usize,
     /// Things the user must be told about once, at start (e.g. a damaged history file that was set aside).
     startup_notices: Vec<String>,
+    /// What a database damaged at start held: starting a sheet it was running (or any, when unknown) asks first.
+    pub(crate) damaged: crate::batch::DamagedRuns,
 }
 
 pub(crate) fn pairs<'a>(iter: impl IntoIterator<Item = (&'a str, String)>) -> Vec<HeaderPair> {
@@ -95,13 +97,20 @@ impl Workspace {
     pub async fn start(options: WorkspaceOptions) -> Result<Self, IpcError> {
         let (store, report) = Store::open(&options.data_dir.join("workspace.db"))
             .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
+        let damaged = match (&report.corrupt_moved_to, &report.damaged_runs) {
+            (None, _) => crate::batch::DamagedRuns::Nothing,
+            (Some(_), Some(runs)) => crate::batch::DamagedRuns::Runs(runs.clone()),
+            (Some(_), None) => crate::batch::DamagedRuns::Unreadable,
+        };
         let startup_notices = report
             .corrupt_moved_to
             .map(|aside| {
-                format!(
+                let mut notice = format!(
                     "The history file was damaged and could not be read. It was kept as {} and a new, empty history was started.",
                     aside.display()
-                )
+                );
+                notice.push_str(&crate::batch::damaged_runs_notice(report.damaged_runs.as_deref()));
+                notice
             })
             .into_iter()
             .collect();
@@ -136,6 +145,7 @@ impl Workspace {
             batches: Arc::default(),
             inline_body_limit: options.inline_body_limit,
             startup_notices,
+            damaged,
             responses_dir,
         };
         workspace.restore_history_settings().await?;
@@ -232,7 +242,13 @@ impl Workspace {
                 return Err(IpcError::new(ErrorKind::Network, e.to_string()));
             }
         };
-        let response = self.with_large_data(self.bodies.view(&exchange.response)).await;
+        let mut response = self.with_large_data(self.bodies.view(&exchange.response)).await;
+        response.redirect = vk_core::redirect::redirect_message(
+            response.status,
+            crate::responses::location(&exchange.response.headers),
+            &target.base_url,
+            &vk_core::target::wire_target(&request.endpoint),
+        );
         entry.request_headers = exchange.signed.headers().iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
         entry.request_headers.extend(request.extra_headers.iter().cloned());
         entry.status = Some(exchange.response.status);

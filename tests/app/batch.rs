@@ -71,6 +71,7 @@ async fn a_sheet_is_checked_run_paused_continued_and_exported() {
         bad_rows: BadRows::Skip,
         rate: 20.0,
         concurrency: 2,
+        resend_confirmed: false,
     };
     let run = ws.batch_start(input).await.unwrap();
     let id = run.info.id;
@@ -145,7 +146,13 @@ async fn a_run_left_unfinished_when_the_app_closed_is_continued_by_the_next_star
         let ws = workspace(&dir).await;
         ws.batch_load("rows.csv".into(), sheet(40)).await.unwrap();
         let input =
-            BatchStartInput { target: pan_target(&[("pan", 0)]), bad_rows: BadRows::Send, rate: 20.0, concurrency: 1 };
+            BatchStartInput {
+            target: pan_target(&[("pan", 0)]),
+            bad_rows: BadRows::Send,
+            rate: 20.0,
+            concurrency: 1,
+            resend_confirmed: false,
+        };
         let id = ws.batch_start(input).await.unwrap().info.id;
         wait_for(&ws, id, |r| r.counts.done() >= 5).await.info.id
         // The workspace goes away here with the run still sending: as when the window is closed.
@@ -161,4 +168,42 @@ async fn a_run_left_unfinished_when_the_app_closed_is_continued_by_the_next_star
     assert_eq!(finished.counts.api_error, 2, "the two bad rows were sent anyway and refused");
     let refused = ws.batch_rows(id, RowFilter::ApiError, 0, 10).await.unwrap();
     assert_eq!(refused.rows[0].result.as_ref().and_then(|r| r.error_code.as_deref()), Some("VALIDATION_ERROR"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_lost_with_a_damaged_data_file_is_named_and_its_sheet_is_not_sent_again_unasked() {
+    let dir = DataDir::new("batch-damaged");
+    let start = |confirmed| BatchStartInput {
+        target: pan_target(&[("pan", 0), ("name", 1)]),
+        bad_rows: BadRows::Skip,
+        rate: 20.0,
+        concurrency: 1,
+        resend_confirmed: confirmed,
+    };
+    {
+        let ws = workspace(&dir).await;
+        ws.batch_load("clients.csv".into(), sheet(40)).await.unwrap();
+        let id = ws.batch_start(start(false)).await.unwrap().info.id;
+        wait_for(&ws, id, |r| r.counts.success >= 3).await;
+        ws.batch_stop(id, false).await.unwrap();
+        wait_for(&ws, id, |r| !r.active).await;
+    }
+    // The data file is damaged while the app is closed: its header page overwritten.
+    let db = dir.0.join("workspace.db");
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes[..100].fill(0x5a);
+    std::fs::write(&db, bytes).unwrap();
+
+    let ws = workspace(&dir).await;
+    let notices = ws.startup_notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("was damaged") && notices[0].contains("corrupt-"), "{}", notices[0]);
+    ws.batch_load("clients.csv".into(), sheet(40)).await.unwrap();
+    let asked = ws.batch_start(start(false)).await.unwrap_err();
+    assert_eq!(asked.kind, vk_workspace_lib::ipc::ErrorKind::ConfirmResend, "{}", asked.message);
+    assert!(asked.message.contains("Starting again sends every row again") && asked.message.contains("clients.csv"), "{}", asked.message);
+    assert!(ws.batch_runs().await.unwrap().is_empty(), "nothing was started");
+    let run = ws.batch_start(start(true)).await.unwrap();
+    ws.batch_stop(run.info.id, false).await.unwrap();
+    wait_for(&ws, run.info.id, |r| !r.active).await;
 }

@@ -87,7 +87,7 @@ async fn no_secret_in_the_database_its_wal_the_body_files_or_an_export() {
     ws.batch_load("pans.csv".into(), b"PAN\nABCPE1234F\nBBBPB2222B\n".to_vec()).await.unwrap();
     let mapping = ws.batch_auto_map("verify.pan".into()).unwrap();
     let target = vk_batch::BatchTarget::Endpoint { endpoint_id: "verify.pan".into(), mapping };
-    let start = BatchStartInput { target, bad_rows: BadRows::Skip, rate: 0.0, concurrency: 2 };
+    let start = BatchStartInput { target, bad_rows: BadRows::Skip, rate: 0.0, concurrency: 2, resend_confirmed: false };
     let run = ws.batch_start(start).await.unwrap().info.id;
     while ws.batch_runs().await.unwrap().iter().any(|r| r.info.id == run && r.active) {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;

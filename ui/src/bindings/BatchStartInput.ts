@@ -2,4 +2,9 @@
 import type { BadRows } from "./BadRows";
 import type { BatchTarget } from "./BatchTarget";
 
-export type BatchStartInput = { target: BatchTarget, bad_rows: BadRows, rate: number, concurrency: number, };
+export type BatchStartInput = { target: BatchTarget, bad_rows: BadRows, rate: number, concurrency: number, 
+/**
+ * The user was told this sheet's earlier run was lost with a damaged data file and chose to send every row
+ * again.
+ */
+resend_confirmed: boolean, };

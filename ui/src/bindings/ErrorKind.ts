@@ -3,4 +3,4 @@
 /**
  * The kinds of failure the page acts on differently.
  */
-export type ErrorKind = "invalid_input" | "network" | "credential_store_unavailable" | "internal";
+export type ErrorKind = "invalid_input" | "network" | "credential_store_unavailable" | "internal" | "confirm_resend";

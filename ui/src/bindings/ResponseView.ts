@@ -22,6 +22,10 @@ body_complete: boolean,
  */
 body_handle: number, body_kind: BodyKind, content_type: string, api_error: ApiErrorView | null, 
 /**
+ * For a 3xx: where the server pointed and why VK Workspace did not follow (the signature would go with it).
+ */
+redirect: string | null, 
+/**
  * This computer's clock minus the server's, in seconds, from the answer's `Date` header (positive: this
  * computer is fast). Only for answers just received.
  */

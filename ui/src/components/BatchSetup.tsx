@@ -40,6 +40,8 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
   const [concurrency, setConcurrency] = useState("4");
   const [startError, setStartError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // The app's question when this sheet's earlier run was lost with a damaged data file (its rows were sent).
+  const [resendQuestion, setResendQuestion] = useState<string | null>(null);
   const saved = savedRequests(tree);
   const endpoint = source.startsWith("endpoint:") ? endpoints.find((e) => e.id === source.slice(9)) : undefined;
   const suggested = (sheet?.suggested ?? []).map((id) => endpoints.find((e) => e.id === id)).filter((e): e is Endpoint => e !== undefined);
@@ -101,11 +103,16 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
         : null;
   const toSend = check ? (badRows === "skip" ? check.row_count - check.bad_count : check.row_count) : 0;
 
-  const start = () => {
+  const start = (resendConfirmed = false) => {
     if (!target) return;
     setStartError(null);
-    batchStart({ target, bad_rows: badRows, rate: rateNumber, concurrency: concurrencyNumber }).then(onStarted, (e: unknown) =>
-      setStartError(toIpcError(e).message),
+    batchStart({ target, bad_rows: badRows, rate: rateNumber, concurrency: concurrencyNumber, resend_confirmed: resendConfirmed }).then(
+      onStarted,
+      (e: unknown) => {
+        const error = toIpcError(e);
+        if (error.kind === "confirm_resend") setResendQuestion(error.message);
+        else setStartError(error.message);
+      },
     );
   };
 
@@ -211,6 +218,10 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
             Send {toSend.toLocaleString()} rows to {environment?.name ?? "the environment"}
           </button>
         </section>
+      )}
+      {resendQuestion && (
+        <ConfirmDialog title="Send every row again?" message={resendQuestion} confirmLabel="Send every row again" danger
+          onConfirm={() => { setResendQuestion(null); start(true); }} onCancel={() => setResendQuestion(null)} />
       )}
       {confirming && (
         <ConfirmDialog title="Send the whole sheet to production?"

@@ -103,6 +103,14 @@ export function ResponsePanel({ sending, shown, error, note, notify }: Props) {
           </span>
         )}
       </div>
+      {response.redirect && (
+        <div className="api-error" role="alert" data-testid="redirect-notice">
+          <div className="api-error-head">
+            <strong>Redirect not followed</strong>
+          </div>
+          <p data-testid="redirect-message">{response.redirect}</p>
+        </div>
+      )}
       {response.api_error && (
         <ErrorExplanation error={response.api_error} clockDifference={response.clock_difference_secs} hmacChecks={hmacChecks} />
       )}

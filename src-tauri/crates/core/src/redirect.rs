@@ -26,7 +26,6 @@ pub fn redirect_message(status: u16, location: Option<&str>, base_url: &str, tar
                  VK Workspace does not follow the redirect, because the signature and key would go with it."
             ));
         }
-        
     }
     let shown = absolute.map_or_else(|_| location.to_string(), |u| u.to_string());
     Some(format!(
@@ -41,8 +40,8 @@ mod tests {
 
     #[test]
     fn another_host_is_named_and_not_followed() {
-        let m = redirect_message(302, Some("http://elsewhere.example/x"), "http://127.0.0.1:8787", "/api/v1/a")
-            .unwrap();
+        let m =
+            redirect_message(302, Some("http://elsewhere.example/x"), "http://127.0.0.1:8787", "/api/v1/a").unwrap();
         assert!(m.starts_with("The server sent this request to another address: http://elsewhere.example/x."), "{m}");
         assert!(m.contains("does not follow it"), "{m}");
         let m = redirect_message(307, Some("/login"), "https://vistarkriya.com/", "/api/v1/a").unwrap();
@@ -51,8 +50,13 @@ mod tests {
 
     #[test]
     fn http_to_https_of_the_same_host_names_the_address_to_use() {
-        let m = redirect_message(301, Some("https://vistarkriya.com/api/v1/a?b=1"), "http://vistarkriya.com", "/api/v1/a?b=1")
-            .unwrap();
+        let m = redirect_message(
+            301,
+            Some("https://vistarkriya.com/api/v1/a?b=1"),
+            "http://vistarkriya.com",
+            "/api/v1/a?b=1",
+        )
+        .unwrap();
         assert!(m.contains("use https://vistarkriya.com as the server address"), "{m}");
         let m = redirect_message(308, Some("https://127.0.0.1:9443/api/v1/a"), "http://127.0.0.1:9443", "/api/v1/a")
             .unwrap();
