@@ -91,8 +91,8 @@ fn open_checked(path: &Path) -> Result<(Connection, i64), rusqlite::Error> {
 /// The unfinished batch runs of the damaged file at `path`, as far as SQLite can still read them (read-only:
 /// the file is evidence and stays as it is). `None`: that part of the file cannot be read.
 fn unfinished_runs_in(path: &Path) -> Option<Vec<DamagedRun>> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .ok()?;
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).ok()?;
     let tables: i64 = conn
         .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'batch_runs'", [], |r| r.get(0))
         .ok()?;
