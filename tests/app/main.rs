@@ -8,6 +8,7 @@ mod common;
 mod environments;
 mod history;
 mod large_answers;
+mod redirects;
 mod secret_scan;
 mod snippets;
 mod workspace;
