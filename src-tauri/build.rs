@@ -15,6 +15,7 @@ fn main() {
         "request_send",
         "response_body",
         "response_text_page",
+        "save_dialog",
         "response_save",
         "history_list",
         "history_open",

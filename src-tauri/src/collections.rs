@@ -71,6 +71,7 @@ impl Workspace {
 
     /// Writes a folder (or everything, for `None`) to `path` as JSON, replacing the file only once complete.
     pub async fn collection_export(&self, folder: Option<i64>, path: PathBuf) -> Result<CollectionExported, IpcError> {
+        self.file_grants.take(&path)?;
         let export = self.with_store(move |s| s.collection_export(folder, now_ms())).await?;
         let requests = count(&export.collection);
         let text = serde_json::to_vec_pretty(&export).map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;

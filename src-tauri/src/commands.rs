@@ -128,6 +128,33 @@ pub async fn response_text_page(
     workspace.response_text_page(handle, pretty, start, count).await
 }
 
+/// Opens the save dialog (from Rust, so the page cannot name a path itself) and returns the chosen path, which the
+/// next `response_save`, `snippet_save` or `collection_export` may then write once; `None` when cancelled.
+#[tauri::command]
+pub async fn save_dialog(
+    app: AppHandle,
+    workspace: State<'_, Workspace>,
+    file_name: String,
+    filter_name: Option<String>,
+    extensions: Vec<String>,
+) -> Result<Option<String>, IpcError> {
+    use tauri_plugin_dialog::DialogExt;
+    let mut dialog = app.dialog().file().set_file_name(file_name);
+    if let Some(name) = filter_name.filter(|_| !extensions.is_empty()) {
+        let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
+        dialog = dialog.add_filter(name, &extensions);
+    }
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?;
+    let Some(chosen) = chosen else { return Ok(None) };
+    let path = chosen
+        .into_path()
+        .map_err(|e| IpcError::new(ErrorKind::InvalidInput, format!("That place cannot be saved to: {e}.")))?;
+    workspace.grant_file(path.clone());
+    Ok(Some(path.to_string_lossy().into_owned()))
+}
+
 #[tauri::command]
 pub async fn response_save(workspace: State<'_, Workspace>, handle: u64, path: PathBuf) -> Result<u64, IpcError> {
     workspace.response_save(handle, path).await

@@ -4,6 +4,7 @@ pub mod batch;
 mod collections;
 mod commands;
 mod environments;
+pub mod file_grants;
 mod history;
 pub mod ipc;
 mod responses;
@@ -70,6 +71,7 @@ pub fn run() {
             commands::request_send,
             commands::response_body,
             commands::response_text_page,
+            commands::save_dialog,
             commands::response_save,
             commands::history_list,
             commands::history_open,

@@ -265,6 +265,7 @@ impl crate::workspace::Workspace {
     /// Writes the whole body of a kept answer to `path` (a file the user chose); returns its size.
     pub async fn response_save(&self, handle: u64, path: PathBuf) -> Result<u64, IpcError> {
         let body = self.bodies.get(handle)?;
+        self.file_grants.take(&path)?;
         tokio::task::spawn_blocking(move || match &body {
             BodyRef::Memory(bytes) => std::fs::write(&path, bytes.as_ref()).map(|()| bytes.len() as u64),
             BodyRef::File { path: from, .. } => std::fs::copy(from, &path),

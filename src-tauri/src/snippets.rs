@@ -34,6 +34,7 @@ impl Workspace {
     /// Writes the code (with the secret only if the user chose it inline) to a file the user picked.
     pub async fn snippet_save(&self, input: SnippetInput, path: PathBuf) -> Result<(), IpcError> {
         let text = self.snippet_text(input).await?;
+        self.file_grants.take(&path)?;
         tokio::task::spawn_blocking(move || write_atomically(&path, text.as_bytes()))
             .await
             .map_err(|e| IpcError::new(ErrorKind::Internal, e.to_string()))?

@@ -69,6 +69,8 @@ pub struct Workspace {
     startup_notices: Vec<String>,
     /// What a database damaged at start held: starting a sheet it was running (or any, when unknown) asks first.
     pub(crate) damaged: crate::batch::DamagedRuns,
+    /// Paths chosen in the app's own save dialog, each allowing one write.
+    pub(crate) file_grants: crate::file_grants::FileGrants,
 }
 
 pub(crate) fn pairs<'a>(iter: impl IntoIterator<Item = (&'a str, String)>) -> Vec<HeaderPair> {
@@ -146,6 +148,7 @@ impl Workspace {
             inline_body_limit: options.inline_body_limit,
             startup_notices,
             damaged,
+            file_grants: Default::default(),
             responses_dir,
         };
         workspace.restore_history_settings().await?;
@@ -180,6 +183,11 @@ impl Workspace {
         }
         self.sandbox.clock().set_offset_secs(secs);
         Ok(secs)
+    }
+
+    /// Records a path the user chose in the app's own save dialog: the next write there is allowed (once).
+    pub fn grant_file(&self, path: PathBuf) {
+        self.file_grants.grant(path);
     }
 
     pub fn startup_notices(&self) -> Vec<String> {

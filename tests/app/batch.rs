@@ -145,8 +145,7 @@ async fn a_run_left_unfinished_when_the_app_closed_is_continued_by_the_next_star
     let id = {
         let ws = workspace(&dir).await;
         ws.batch_load("rows.csv".into(), sheet(40)).await.unwrap();
-        let input =
-            BatchStartInput {
+        let input = BatchStartInput {
             target: pan_target(&[("pan", 0)]),
             bad_rows: BadRows::Send,
             rate: 20.0,
@@ -201,7 +200,11 @@ async fn a_run_lost_with_a_damaged_data_file_is_named_and_its_sheet_is_not_sent_
     ws.batch_load("clients.csv".into(), sheet(40)).await.unwrap();
     let asked = ws.batch_start(start(false)).await.unwrap_err();
     assert_eq!(asked.kind, vk_workspace_lib::ipc::ErrorKind::ConfirmResend, "{}", asked.message);
-    assert!(asked.message.contains("Starting again sends every row again") && asked.message.contains("clients.csv"), "{}", asked.message);
+    assert!(
+        asked.message.contains("Starting again sends every row again") && asked.message.contains("clients.csv"),
+        "{}",
+        asked.message
+    );
     assert!(ws.batch_runs().await.unwrap().is_empty(), "nothing was started");
     let run = ws.batch_start(start(true)).await.unwrap();
     ws.batch_stop(run.info.id, false).await.unwrap();

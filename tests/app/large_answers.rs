@@ -80,6 +80,7 @@ async fn a_large_answer_streams_to_disk_and_comes_back_whole_by_handle() {
 
     assert_eq!(ws.response_bytes(view.body_handle).await.unwrap(), body.as_bytes());
     let saved = dir.0.join("saved answer.json");
+    ws.grant_file(saved.clone()); // as the save dialog does
     assert_eq!(ws.response_save(view.body_handle, saved.clone()).await.unwrap(), body.len() as u64);
     assert_eq!(std::fs::read(&saved).unwrap(), body.as_bytes());
 

@@ -6,6 +6,7 @@
 mod batch;
 mod common;
 mod environments;
+mod file_grants;
 mod history;
 mod large_answers;
 mod redirects;

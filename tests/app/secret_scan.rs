@@ -77,6 +77,7 @@ async fn no_secret_in_the_database_its_wal_the_body_files_or_an_export() {
     .await
     .unwrap();
     let export_path = dir.0.join("exported collection.json");
+    ws.grant_file(export_path.clone()); // as the save dialog does
     let exported = ws.collection_export(None, export_path.clone()).await.unwrap();
     assert_eq!(exported.requests, saved + 1);
     let export_text = std::fs::read_to_string(&export_path).unwrap();
@@ -111,6 +112,7 @@ async fn no_secret_in_the_database_its_wal_the_body_files_or_an_export() {
     assert!(scanned > 10_000, "the database, its WAL, the body files and the export were read ({scanned} bytes)");
 
     // A failed export says why and changes nothing.
+    ws.grant_file(dir.0.join("no such folder").join("x.json"));
     let err = ws.collection_export(None, dir.0.join("no such folder").join("x.json")).await.unwrap_err();
     assert!(err.message.contains("could not be written"), "{}", err.message);
 }

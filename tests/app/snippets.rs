@@ -65,12 +65,14 @@ async fn the_page_never_sees_the_secret_and_a_file_has_it_only_when_asked() {
     }
 
     let plain = dir.0.join("plain.py");
+    ws.grant_file(plain.clone()); // as the save dialog does
     ws.snippet_save(snippet(request.clone(), Language::Python, false), plain.clone()).await.unwrap();
     assert!(!contains(&plain, BUILTIN_SECRET), "the secret is in a file saved without it");
     let out = tokio::task::spawn_blocking(move || run_python(&plain, Some(BUILTIN_SECRET))).await.unwrap();
     assert!(out.contains("\"success\":true") && out.contains("ABCPE1234F"), "{out}");
 
     let inline = dir.0.join("inline.py");
+    ws.grant_file(inline.clone());
     ws.snippet_save(snippet(request, Language::Python, true), inline.clone()).await.unwrap();
     assert!(contains(&inline, BUILTIN_SECRET), "the secret chosen inline is missing from the saved file");
     let out = tokio::task::spawn_blocking(move || run_python(&inline, None)).await.unwrap();

@@ -2,9 +2,8 @@
 // can be saved to a file. Large answers open in the tree (built in a worker); their Raw and Pretty views are read a
 // screenful at a time, never as one huge block of text.
 import { useState } from "react";
-import { save } from "@tauri-apps/plugin-dialog";
 import type { ResponseView } from "../bindings/ResponseView";
-import { responseSave, toIpcError } from "../lib/api";
+import { responseSave, saveDialog, toIpcError } from "../lib/api";
 import { formatBytes } from "../lib/format";
 import type { Summary } from "../lib/summary";
 import { JsonViewer } from "./JsonViewer";
@@ -24,7 +23,7 @@ export function BodyView({ response, onSummary, notify }: Props) {
 
   async function saveBody() {
     const extension = json ? "json" : response.body_kind === "text" ? "txt" : "bin";
-    const path = await save({ defaultPath: `answer.${extension}` });
+    const path = await saveDialog(`answer.${extension}`);
     if (!path) return;
     try {
       const size = await responseSave(response.body_handle, path);

@@ -1,7 +1,6 @@
 // The Code panel: the composer's request as a program in one of seven languages, signing itself each time it
 // runs. Copy and Save go through the app's Rust side, so a secret written into the code never reaches the page.
 import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
-import { save } from "@tauri-apps/plugin-dialog";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
 import type { IpcError } from "../bindings/IpcError";
 import type { Language } from "../bindings/Language";
@@ -9,7 +8,7 @@ import type { PythonClient } from "../bindings/PythonClient";
 import type { SendInput } from "../bindings/SendInput";
 import type { SnippetInput } from "../bindings/SnippetInput";
 import type { SnippetView } from "../bindings/SnippetView";
-import { snippetCopy, snippetCopyPresigned, snippetSave, snippetShow } from "../lib/api";
+import { saveDialog, snippetCopy, snippetCopyPresigned, snippetSave, snippetShow } from "../lib/api";
 
 const CodeView = lazy(() => import("./CodeView").then((m) => ({ default: m.CodeView })));
 
@@ -95,7 +94,7 @@ export function CodePanel({ draft, environment, options, onOptions, notify }: Pr
     notify(`Copied the ${labelOf(options.language)} code${options.inlineSecret ? ", with the secret in it" : ""}.`);
   });
   const saveAs = () => run(async () => {
-    const path = await save({ defaultPath: view?.file_name ?? "vk_request" });
+    const path = await saveDialog(view?.file_name ?? "vk_request");
     if (!path) return;
     await snippetSave(input, path);
     notify(`Saved the ${labelOf(options.language)} code to ${path}.`);

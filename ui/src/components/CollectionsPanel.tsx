@@ -1,7 +1,6 @@
 // Collections in the sidebar: folders and saved requests. Open a request with a click; rename, duplicate, move,
 // export or delete from its "…" menu; a delete can be undone from the message that follows.
 import { useState, type FormEvent, type ReactNode } from "react";
-import { save } from "@tauri-apps/plugin-dialog";
 import type { FolderNode } from "../bindings/FolderNode";
 import type { Item } from "../bindings/Item";
 import type { SavedRequest } from "../bindings/SavedRequest";
@@ -13,6 +12,7 @@ import {
   collectionMove,
   collectionRename,
   collectionUndoDelete,
+  saveDialog,
   toIpcError,
 } from "../lib/api";
 import { foldersOutside, placeOf } from "../lib/collections";
@@ -61,7 +61,7 @@ export function CollectionsPanel({ tree, onOpen, notify }: Props) {
 
   const exportTo = (folder: number | null, name: string) =>
     run(async () => {
-      const path = await save({ defaultPath: fileName(name), filters: [{ name: "VK Workspace collection", extensions: ["json"] }] });
+      const path = await saveDialog(fileName(name), { name: "VK Workspace collection", extensions: ["json"] });
       if (!path) return;
       const done = await collectionExport(folder, path);
       notify({ text: `Exported ${done.requests} request(s) to ${done.path}. No secrets are in the file.` });

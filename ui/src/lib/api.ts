@@ -220,6 +220,18 @@ export function errorExplanations(): Promise<Explanation[]> {
 }
 
 /** Saves the whole body of an answer to `path`; resolves to its size in bytes. */
+/**
+ * The save dialog, opened by the app: the path chosen (null when cancelled) is the only one the next
+ * `responseSave`, `snippetSave` or `collectionExport` may write to, once.
+ */
+export function saveDialog(fileName: string, filter?: { name: string; extensions: string[] }): Promise<string | null> {
+  return invoke<string | null>("save_dialog", {
+    fileName,
+    filterName: filter?.name ?? null,
+    extensions: filter?.extensions ?? [],
+  });
+}
+
 export function responseSave(handle: number, path: string): Promise<number> {
   return invoke<number>("response_save", { handle, path });
 }

@@ -18,11 +18,11 @@ const api = vi.hoisted(() => ({
     secret_hidden: input.inline_secret,
   })),
   snippetCopy: vi.fn(async () => null),
-  snippetSave: vi.fn(async () => null),
+  snippetSave: vi.fn(async (input: SnippetInput, path: string): Promise<null> => (void input, void path, null)),
+  saveDialog: vi.fn(async (): Promise<string | null> => "/home/user/vk_request.php"),
   snippetCopyPresigned: vi.fn(async () => ({ text: "curl …", expires_at_ms: 0 })),
 }));
 vi.mock("../../lib/api", () => api);
-vi.mock("@tauri-apps/plugin-dialog", () => ({ save: vi.fn() }));
 
 afterEach(cleanup);
 
@@ -68,5 +68,19 @@ describe("CodePanel", () => {
     await waitFor(() => expect(screen.getByTestId("code-error").textContent).toContain("must start with http://"));
     expect(screen.getByTestId("code-copy").hasAttribute("disabled")).toBe(true);
     expect(screen.queryByTestId("code-sandbox-hint")).toBeNull();
+  });
+
+  it("saves only where the app's own save dialog was answered, and nothing when it is cancelled", async () => {
+    const notify = vi.fn();
+    render(<Stateful notify={notify} />);
+    await waitFor(() => expect((screen.getByTestId("code-save") as HTMLButtonElement).disabled).toBe(false));
+    api.snippetSave.mockClear();
+    api.saveDialog.mockResolvedValueOnce(null);
+    await act(async () => fireEvent.click(screen.getByTestId("code-save")));
+    expect(api.saveDialog).toHaveBeenCalledWith("vk_request.php");
+    expect(api.snippetSave).not.toHaveBeenCalled();
+    await act(async () => fireEvent.click(screen.getByTestId("code-save")));
+    await waitFor(() => expect(api.snippetSave).toHaveBeenCalledTimes(1));
+    expect(api.snippetSave.mock.calls[0]?.[1]).toBe("/home/user/vk_request.php");
   });
 });
