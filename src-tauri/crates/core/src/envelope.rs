@@ -92,12 +92,24 @@ mod tests {
     }
 }
 
-/// The body re-indented for reading (key order, numbers and strings kept as sent), or `None` if it is not JSON.
+/// The body re-indented for reading (key order, numbers and strings kept as sent), or `None` if it is not JSON
+/// or nests too deep to lay out (see [`pretty_json_or_reason`] for why).
 pub fn pretty_json(body: &[u8]) -> Option<String> {
-    serde_json::from_slice::<serde::de::IgnoredAny>(body).ok()?;
-    let mut out = Vec::with_capacity(body.len() * 2);
-    crate::pretty::reformat(body, &mut out).ok()?;
-    String::from_utf8(out).ok()
+    pretty_json_or_reason(body).ok()
+}
+
+/// The body re-indented for reading; `Err(Some(reason))` when it is JSON but cannot be laid out (nested more
+/// than [`crate::limits::JSON_MAX_DEPTH`] levels deep: show it as it came, with that reason), `Err(None)` when it
+/// is not JSON at all.
+pub fn pretty_json_or_reason(body: &[u8]) -> Result<String, Option<String>> {
+    // IgnoredAny is checked without recursion by serde_json, so any depth is only validated here.
+    serde_json::from_slice::<serde::de::IgnoredAny>(body).map_err(|_| None)?;
+    let mut out = Vec::with_capacity(body.len().saturating_mul(2));
+    match crate::pretty::reformat(body, &mut out) {
+        Ok(()) => String::from_utf8(out).map_err(|_| None),
+        Err(e) if crate::pretty::is_too_deep(&e) => Err(Some(e.to_string())),
+        Err(_) => Err(None),
+    }
 }
 
 #[cfg(test)]
@@ -110,5 +122,18 @@ mod pretty_tests {
         assert!(super::pretty_json(b"<html>").is_none());
         // Numbers stay as the server wrote them.
         assert!(super::pretty_json(br#"{"balance":15420.50}"#).unwrap().contains("15420.50"));
+    }
+
+    #[test]
+    fn too_deep_is_refused_with_its_reason() {
+        let levels = crate::limits::JSON_MAX_DEPTH;
+        let at = format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+        assert!(super::pretty_json_or_reason(at.as_bytes()).is_ok());
+        let over = format!("[{at}]");
+        assert_eq!(
+            super::pretty_json_or_reason(over.as_bytes()),
+            Err(Some("nested more than 128 levels deep".to_string()))
+        );
+        assert_eq!(super::pretty_json_or_reason(b"<html>"), Err(None));
     }
 }

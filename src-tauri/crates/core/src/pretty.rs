@@ -1,16 +1,31 @@
 //! Pretty-printing JSON of any size as a stream of tokens: every string, number and literal is copied byte for
-//! byte (no re-encoding of numbers or escapes), only the whitespace between tokens changes.
+//! byte (no re-encoding of numbers or escapes), only the whitespace between tokens changes. Bounded: nesting past
+//! [`JSON_MAX_DEPTH`] is refused, and indentation stops growing at [`PRETTY_INDENT_LEVELS`], so the output is
+//! never more than [`crate::limits::pretty_output_bound`] of the input.
 
 use std::io::{self, Write};
 
-const INDENT: &[u8] = b"  ";
+use crate::limits::{JSON_MAX_DEPTH, PRETTY_INDENT_LEVELS};
+
+/// A line break and the deepest indentation drawn, sliced for each level.
+const NEWLINE_INDENT: &[u8; 1 + 2 * PRETTY_INDENT_LEVELS] = b"\n                                ";
 
 fn newline(out: &mut impl Write, depth: usize) -> io::Result<()> {
-    out.write_all(b"\n")?;
-    for _ in 0..depth {
-        out.write_all(INDENT)?;
-    }
-    Ok(())
+    out.write_all(&NEWLINE_INDENT[..1 + 2 * depth.min(PRETTY_INDENT_LEVELS)])
+}
+
+/// The reason given when an answer nests deeper than [`JSON_MAX_DEPTH`]: "nested more than 128 levels deep".
+pub fn too_deep_reason() -> String {
+    format!("nested more than {JSON_MAX_DEPTH} levels deep")
+}
+
+/// Whether `error` (from [`reformat`]) is the refusal of an answer nested too deep.
+pub fn is_too_deep(error: &io::Error) -> bool {
+    error.kind() == io::ErrorKind::InvalidData && error.to_string() == too_deep_reason()
+}
+
+fn too_deep() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, too_deep_reason())
 }
 
 /// The index of the next byte after `i` that is not JSON whitespace.
@@ -21,8 +36,9 @@ fn skip_space(input: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Writes `input` indented by two spaces per level. Text that is not JSON is still written, token by token,
-/// so a broken answer shows as far as it goes.
+/// Writes `input` indented by two spaces per level (at most [`PRETTY_INDENT_LEVELS`] levels drawn). Text that is
+/// not JSON is still written, token by token, so a broken answer shows as far as it goes. Nesting deeper than
+/// [`JSON_MAX_DEPTH`] stops the writing with an `InvalidData` error whose text is [`too_deep_reason`].
 pub fn reformat(input: &[u8], out: &mut impl Write) -> io::Result<()> {
     let mut depth = 0usize;
     let mut i = 0;
@@ -40,6 +56,9 @@ pub fn reformat(input: &[u8], out: &mut impl Write) -> io::Result<()> {
                 continue;
             }
             b'{' | b'[' => {
+                if depth >= JSON_MAX_DEPTH {
+                    return Err(too_deep());
+                }
                 let close = if b == b'{' { b'}' } else { b']' };
                 let next = skip_space(input, i + 1);
                 if input.get(next) == Some(&close) {
@@ -93,6 +112,13 @@ mod tests {
         assert_eq!(pretty(input), expected);
         let again: serde_json::Value = serde_json::from_str(&pretty(input)).unwrap();
         assert_eq!(again, serde_json::from_str::<serde_json::Value>(input).unwrap());
+    }
+
+    #[test]
+    fn indentation_stops_at_the_drawn_levels() {
+        let out = pretty(&format!("{}1{}", "[".repeat(20), "]".repeat(20)));
+        let widest = out.lines().map(|l| l.len()).max().unwrap();
+        assert_eq!(widest, 2 * crate::limits::PRETTY_INDENT_LEVELS + 1);
     }
 
     #[test]
