@@ -297,9 +297,11 @@ impl Workspace {
 
     /// Makes a run of the loaded sheet for the active environment and starts sending.
     pub async fn batch_start(&self, input: BatchStartInput) -> Result<RunView, IpcError> {
-        // NOTE: a range check, not `rate < 0.0`, so a NaN rate is refused too.
-        if !((0.0..=1000.0).contains(&input.rate) && (1..=64).contains(&input.concurrency)) {
-            return Err(invalid("Choose a rate between 0 and 1000 requests a second, and 1 to 64 at a time."));
+        // NOTE: the same rule as `vk batch`: NaN, infinities, negatives and 1e-9 (a run of years) are refused.
+        if !(RunSettings::rate_allowed(input.rate) && RunSettings::concurrency_allowed(input.concurrency)) {
+            return Err(invalid(
+                "Choose a rate of 0 (no limit, for the sandbox) or 0.1 to 1000 requests a second, and 1 to 64 at a time.",
+            ));
         }
         let (name, bytes, sheet) = {
             let loaded = lock(&self.batches().loaded);

@@ -210,3 +210,24 @@ async fn a_run_lost_with_a_damaged_data_file_is_named_and_its_sheet_is_not_sent_
     ws.batch_stop(run.info.id, false).await.unwrap();
     wait_for(&ws, run.info.id, |r| !r.active).await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rate_or_concurrency_out_of_range_is_refused_as_vk_batch_refuses_it() {
+    let dir = DataDir::new("batch-speed");
+    let ws = workspace(&dir).await;
+    ws.batch_load("clients.csv".into(), sheet(5)).await.unwrap();
+    let start = |rate, concurrency| BatchStartInput {
+        target: pan_target(&[("pan", 0)]),
+        bad_rows: BadRows::Skip,
+        rate,
+        concurrency,
+        resend_confirmed: false,
+    };
+    for (rate, concurrency) in
+        [(f64::NAN, 4), (1e-9, 4), (-1.0, 4), (f64::INFINITY, 4), (1000.5, 4), (5.0, 0), (5.0, 65)]
+    {
+        let err = ws.batch_start(start(rate, concurrency)).await.unwrap_err();
+        assert!(err.message.contains("0.1 to 1000") && err.message.contains("1 to 64"), "{rate}: {}", err.message);
+    }
+    assert!(ws.batch_runs().await.unwrap().is_empty(), "nothing was started");
+}

@@ -96,8 +96,8 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
   const rateNumber = Number(rate);
   const concurrencyNumber = Number(concurrency);
   const speedProblem =
-    !Number.isFinite(rateNumber) || rateNumber < 0 || rateNumber > 1000
-      ? "The rate is a number of requests a second, from 0 (no limit) to 1000."
+    !Number.isFinite(rateNumber) || rateNumber < 0 || rateNumber > 1000 || (rateNumber > 0 && rateNumber < 0.1)
+      ? "The rate is a number of requests a second: 0 (no limit, for the sandbox) or 0.1 to 1000."
       : !Number.isInteger(concurrencyNumber) || concurrencyNumber < 1 || concurrencyNumber > 64
         ? "At a time: a whole number from 1 to 64."
         : null;
