@@ -10,7 +10,7 @@ mod snippet;
 mod terminal;
 
 use clap::{Parser, Subcommand};
-use vk_core::envelope::{parse_error, pretty_json};
+use vk_core::envelope::{parse_error, pretty_json_or_reason};
 use vk_core::sign::signature_for;
 use vk_core::{ApiErrorCode, ApiSecret, Credentials, RequestSpec};
 use vk_http::{SendFailure, Sender, SenderConfig};
@@ -139,9 +139,15 @@ async fn run_send(request: RequestSpec, base_url: String, credentials: Credentia
         response.body.len()
     );
     // The server's text never reaches the terminal with its control characters (no ANSI or OSC sequences).
-    match pretty_json(&response.body) {
-        Some(pretty) => println!("{}", visible(&pretty)),
-        None => println!("{}", visible(&String::from_utf8_lossy(&response.body))),
+    // An answer nested too deep to lay out is printed as received, with the reason on stderr.
+    match pretty_json_or_reason(&response.body) {
+        Ok(pretty) => println!("{}", visible(&pretty)),
+        Err(reason) => {
+            println!("{}", visible(&String::from_utf8_lossy(&response.body)));
+            if let Some(reason) = reason {
+                eprintln!("The answer is shown as it came: it is {reason}, too deep to lay out.");
+            }
+        }
     }
     let location = response.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case("location")).map(|(_, v)| v.as_str());
     let target = vk_core::target::wire_target(&request.endpoint);
