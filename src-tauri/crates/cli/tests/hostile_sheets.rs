@@ -1,5 +1,6 @@
 //! `vk batch` given hostile sheets, run under a 2 GiB memory cap (`prlimit --as`) and a time cap: a clear message
-//! and exit 2 before anything is sent, never an abort (exit 134) or a machine swapped to a halt.
+//! and exit 2 before anything is sent, never an abort (exit 134) or a machine swapped to a halt. The workbooks are
+//! made here by hand (a stored zip), so a cell can sit where Excel would not put one.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -50,4 +51,110 @@ fn a_csv_cell_past_excels_last_row_is_exit_2() {
     let (code, stderr) = vk_batch_capped("tall.csv", csv.as_bytes());
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("Line 1048577 is one row too many") && stderr.contains("1,048,576 rows"), "{stderr}");
+}
+
+/// CRC-32 (the zip one), bit by bit: the parts here are small.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= b as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// A zip of `parts`, stored (not compressed), as the zip format lays it out.
+fn stored_zip(parts: &[(&str, &str)]) -> Vec<u8> {
+    let (mut out, mut central) = (Vec::new(), Vec::new());
+    for (name, text) in parts {
+        let (crc, len, offset) = (crc32(text.as_bytes()), text.len() as u32, out.len() as u32);
+        let common = |v: &mut Vec<u8>| {
+            for x in [20u16, 0, 0, 0, 0x21] {
+                v.extend(x.to_le_bytes());
+            }
+            for x in [crc, len, len] {
+                v.extend(x.to_le_bytes());
+            }
+            v.extend((name.len() as u16).to_le_bytes());
+            v.extend(0u16.to_le_bytes());
+        };
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        common(&mut out);
+        out.extend(name.as_bytes());
+        out.extend(text.as_bytes());
+        central.extend(0x0201_4b50u32.to_le_bytes());
+        central.extend(20u16.to_le_bytes());
+        common(&mut central);
+        for x in [0u16, 0, 0, 0, 0] {
+            central.extend(x.to_le_bytes());
+        }
+        central.extend(offset.to_le_bytes());
+        central.extend(name.as_bytes());
+    }
+    let (cd_offset, cd_len, n) = (out.len() as u32, central.len() as u32, parts.len() as u16);
+    out.extend(central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    for x in [0u16, 0, n, n] {
+        out.extend(x.to_le_bytes());
+    }
+    out.extend(cd_len.to_le_bytes());
+    out.extend(cd_offset.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+/// A workbook whose one sheet holds these `<row>` elements.
+fn workbook(rows: &str) -> Vec<u8> {
+    let ns = "http://schemas.openxmlformats.org";
+    let types = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#
+    );
+    let rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+    );
+    let book = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" xmlns:r="{ns}/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    );
+    let book_rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+    );
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+    );
+    stored_zip(&[
+        ("[Content_Types].xml", &types),
+        ("_rels/.rels", &rels),
+        ("xl/workbook.xml", &book),
+        ("xl/_rels/workbook.xml.rels", &book_rels),
+        ("xl/worksheets/sheet1.xml", &sheet),
+    ])
+}
+
+fn cell(reference: &str, text: &str) -> String {
+    format!(r#"<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+#[test]
+fn a_workbook_with_a_cell_past_column_xfd_is_exit_2_with_the_limit_named() {
+    let rows = format!(
+        r#"<row r="1">{}</row><row r="2">{}{}</row>"#,
+        cell("A1", "PAN"),
+        cell("A2", "ABCPE1234F"),
+        cell("XFE2", "x")
+    );
+    let bytes = workbook(&rows);
+    assert!(bytes.len() < 4096, "a small file: {} bytes", bytes.len());
+    let (code, stderr) = vk_batch_capped("past.xlsx", &bytes);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("16,384 columns"), "{stderr}");
+}
+
+#[test]
+fn a_workbook_of_one_cell_at_xfd1048576_is_exit_2_as_a_sheet_with_no_rows() {
+    let bytes = workbook(&format!(r#"<row r="1048576">{}</row>"#, cell("XFD1048576", "x")));
+    let (code, stderr) = vk_batch_capped("last-cell.xlsx", &bytes);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("column names but no rows below them"), "{stderr}");
 }
