@@ -220,6 +220,8 @@ pub struct ResponseView {
     pub body_text: String,
     /// The body re-indented, when it is small and JSON.
     pub body_pretty: Option<String>,
+    /// Why Pretty shows the answer as it came instead (it is JSON nested more than 128 levels deep), if so.
+    pub body_pretty_refused: Option<String>,
     /// Whether `body_text` is the whole body. A larger body is fetched as bytes with `response_body`.
     pub body_complete: bool,
     /// Fetches or saves the whole body (`response_body`, `response_save`) while the answer is kept.

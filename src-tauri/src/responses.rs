@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use vk_core::envelope::{parse_error, pretty_json};
+use vk_core::envelope::{parse_error, pretty_json_or_reason};
 use vk_core::shallow::{success_data_fields, success_data_fields_from_reader};
 use vk_core::ApiErrorCode;
 use vk_http::HttpResponse;
@@ -139,6 +139,16 @@ impl Bodies {
             BodyRef::File { path, .. } if !whole => Some(path.to_string_lossy().into_owned()),
             _ => None,
         };
+        // An answer nested too deep to lay out is shown as it came, with the reason.
+        let (body_pretty, body_pretty_refused) = match whole && kind == BodyKind::Json {
+            true => match pretty_json_or_reason(first_bytes) {
+                Ok(pretty) => (Some(pretty), None),
+                Err(reason) => {
+                    (None, reason.map(|r| format!("Shown as it came: the answer is {r}, too deep to lay out.")))
+                }
+            },
+            false => (None, None),
+        };
         let handle = self.keep(body);
         ResponseView {
             status,
@@ -146,7 +156,8 @@ impl Bodies {
             elapsed_ms,
             size_bytes: size,
             headers: headers.iter().map(|(n, v)| HeaderPair { name: n.clone(), value: v.clone() }).collect(),
-            body_pretty: if whole && kind == BodyKind::Json { pretty_json(first_bytes) } else { None },
+            body_pretty,
+            body_pretty_refused,
             body_text: if whole && kind != BodyKind::Binary {
                 String::from_utf8_lossy(first_bytes).into_owned()
             } else {
@@ -239,7 +250,13 @@ impl crate::workspace::Workspace {
         })
         .await
         .map_err(|e| internal(e.to_string()))?
-        .map_err(|e| internal(format!("The answer could not be read back: {e}")))
+        .map_err(|e| match vk_core::pretty::is_too_deep(&e) {
+            true => IpcError::new(
+                ErrorKind::InvalidInput,
+                format!("Pretty cannot lay out this answer: it is {e}. Use Raw to read it as it came."),
+            ),
+            false => internal(format!("The answer could not be read back: {e}")),
+        })
     }
 
     /// Reads the top of a large JSON answer's `data` for its summary, off the async executor (one pass, then the

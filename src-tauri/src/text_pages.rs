@@ -97,7 +97,12 @@ impl TextPages {
                     let mut partial = target.as_os_str().to_owned();
                     partial.push(".partial");
                     let mut out = std::io::BufWriter::new(std::fs::File::create(&partial)?);
-                    vk_core::pretty::reformat(&raw, &mut out)?;
+                    if let Err(e) = vk_core::pretty::reformat(&raw, &mut out) {
+                        // Refused (nested too deep) or not written: no half-written pretty file is left behind.
+                        drop(out);
+                        let _ = std::fs::remove_file(&partial);
+                        return Err(e);
+                    }
                     out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
                     std::fs::rename(&partial, &target)?;
                 }

@@ -8,6 +8,7 @@ mod common;
 mod environments;
 mod file_grants;
 mod history;
+mod hostile_json;
 mod hostile_sheets;
 mod large_answers;
 mod redirects;

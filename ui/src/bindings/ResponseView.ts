@@ -14,6 +14,10 @@ body_text: string,
  */
 body_pretty: string | null, 
 /**
+ * Why Pretty shows the answer as it came instead (it is JSON nested more than 128 levels deep), if so.
+ */
+body_pretty_refused: string | null, 
+/**
  * Whether `body_text` is the whole body. A larger body is fetched as bytes with `response_body`.
  */
 body_complete: boolean, 

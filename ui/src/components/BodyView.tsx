@@ -67,9 +67,16 @@ export function BodyView({ response, onSummary, notify }: Props) {
       {view === "tree" && json ? (
         <JsonViewer response={response} onSummary={onSummary} notify={notify} />
       ) : response.body_complete ? (
-        <pre className="code" data-testid="response-body">
-          {view === "pretty" ? (response.body_pretty ?? response.body_text) : response.body_text}
-        </pre>
+        <>
+          {view === "pretty" && response.body_pretty_refused ? (
+            <p className="hint" data-testid="pretty-refused">
+              {response.body_pretty_refused}
+            </p>
+          ) : null}
+          <pre className="code" data-testid="response-body">
+            {view === "pretty" ? (response.body_pretty ?? response.body_text) : response.body_text}
+          </pre>
+        </>
       ) : (
         <>
           <p className="hint" data-testid="large-body-note">
