@@ -10,6 +10,7 @@ use crate::limits::{JSON_MAX_DEPTH, PRETTY_INDENT_LEVELS};
 /// A line break and the deepest indentation drawn, sliced for each level.
 const NEWLINE_INDENT: &[u8; 1 + 2 * PRETTY_INDENT_LEVELS] = b"\n                                ";
 
+#[inline]
 fn newline(out: &mut impl Write, depth: usize) -> io::Result<()> {
     out.write_all(&NEWLINE_INDENT[..1 + 2 * depth.min(PRETTY_INDENT_LEVELS)])
 }
@@ -24,6 +25,36 @@ pub fn is_too_deep(error: &io::Error) -> bool {
     error.kind() == io::ErrorKind::InvalidData && error.to_string() == too_deep_reason()
 }
 
+/// The bytes that end a number or literal: quotes, brackets, `,`, `:` and JSON whitespace.
+const DELIMITER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < 10 {
+        table[b"\"{}[],: \t\n\r"[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// The index just past the string whose text starts at `i` (after its opening quote): past its closing quote, or
+/// the end of the input when it is not closed. A backslash escapes the byte after it.
+#[inline]
+fn string_end(input: &[u8], mut i: usize) -> usize {
+    loop {
+        match input[i..].iter().position(|&c| c == b'"' || c == b'\\') {
+            None => return input.len(),
+            Some(p) if input[i + p] == b'"' => return i + p + 1,
+            Some(p) => {
+                i += p + 2;
+                if i >= input.len() {
+                    return input.len();
+                }
+            }
+        }
+    }
+}
+
+#[cold]
 fn too_deep() -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, too_deep_reason())
 }
@@ -47,11 +78,7 @@ pub fn reformat(input: &[u8], out: &mut impl Write) -> io::Result<()> {
         match b {
             b'"' => {
                 let start = i;
-                i += 1;
-                while i < input.len() && input[i] != b'"' {
-                    i += if input[i] == b'\\' { 2 } else { 1 };
-                }
-                i = (i + 1).min(input.len());
+                i = string_end(input, i + 1);
                 out.write_all(&input[start..i])?;
                 continue;
             }
@@ -83,9 +110,7 @@ pub fn reformat(input: &[u8], out: &mut impl Write) -> io::Result<()> {
             b' ' | b'\t' | b'\n' | b'\r' => {}
             _ => {
                 let start = i;
-                while i < input.len() && !b"\"{}[],: \t\n\r".contains(&input[i]) {
-                    i += 1;
-                }
+                i += input[i..].iter().position(|&c| DELIMITER[c as usize]).unwrap_or(input.len() - i);
                 out.write_all(&input[start..i])?;
                 continue;
             }
