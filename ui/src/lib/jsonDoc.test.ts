@@ -53,3 +53,27 @@ describe("the JSON tree", () => {
     expect(JSON.parse(doc.valueText(["data", "customers", 0]))).toEqual(answer.data.customers[0]);
   });
 });
+
+describe("a deeply nested answer", () => {
+  const nested = (levels: number): unknown => {
+    let v: unknown = [];
+    for (let i = 1; i < levels; i++) v = [v];
+    return v;
+  };
+
+  it("is refused with the reason past 128 levels, without overflowing a stack", () => {
+    expect(() => new JsonDoc(nested(200_000))).toThrow("nested more than 128 levels deep");
+    expect(() => new JsonDoc(nested(129))).toThrow("Use Raw to read it as it came");
+    expect(() => new JsonDoc({ success: true, data: { a: nested(128) } })).toThrow("nested more than 128 levels deep");
+  });
+
+  it("is shown, walked and filtered at exactly 128 levels", () => {
+    const doc = new JsonDoc(nested(128));
+    doc.expandTo(1000);
+    expect(doc.count).toBe(128);
+    expect(doc.slice(127, 128)[0]?.depth).toBe(127);
+    expect(doc.filter("zzz")).toBeNull();
+    expect(doc.filter("$..*")).toBeNull();
+    expect(doc.count).toBe(127);
+  });
+});

@@ -9,6 +9,23 @@ export { jsonPathOf, MAX_MATCHES, type Key, type Row };
 
 const PREVIEW_CHARS = 300;
 
+/** The deepest nesting the tree shows (as vk-core's JSON_MAX_DEPTH): every walk here recurses once a level. */
+export const MAX_DEPTH = 128;
+
+/** Whether `value` nests arrays and objects deeper than `limit` levels, found without recursion. */
+export function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== "object") continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 function kindOf(v: unknown): Row["kind"] {
   if (v === null) return "null";
   if (Array.isArray(v)) return "array";
@@ -37,6 +54,9 @@ export class JsonDoc {
 
   constructor(value: unknown) {
     this.root = value;
+    if (deeperThan(value, MAX_DEPTH)) {
+      throw new Error(`This answer is nested more than ${MAX_DEPTH} levels deep, too deep to show as a tree. Use Raw to read it as it came.`);
+    }
     // The envelope and its data open at first; lists inside stay closed until asked.
     this.expanded.add(pathKey([]));
     if (value && typeof value === "object" && !Array.isArray(value) && "data" in value) this.expanded.add(pathKey(["data"]));
