@@ -143,9 +143,17 @@ fn check(input: &[u8]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Runs `test` on 10,000 cases of `strategy` (and checks that they all ran).
 fn run<S: Strategy>(strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>) {
+    let cases = std::sync::atomic::AtomicUsize::new(0);
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(10_000));
-    runner.run(&strategy, test).unwrap();
+    runner
+        .run(&strategy, |value| {
+            cases.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            test(value)
+        })
+        .unwrap();
+    assert!(cases.into_inner() >= 10_000);
 }
 
 #[test]
