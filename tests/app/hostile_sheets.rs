@@ -180,7 +180,9 @@ async fn three_thousand_columns_of_one_name_load_at_once_each_named_apart() {
     let csv = format!("{}\n{}\n", vec!["PAN"; 3000].join(","), vec!["ABCPE1234F"; 3000].join(","));
     let started = Instant::now();
     let view = ws.batch_load("names.csv".into(), csv.into_bytes()).await.unwrap();
-    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+    // NOTE: a guard against the cubic renaming (40 s for these columns), not a speed figure: linear takes
+    // milliseconds, so the margin holds on any machine, however busy.
+    assert!(started.elapsed() < Duration::from_secs(20), "took {:?}", started.elapsed());
     assert_eq!(view.headers.len(), 3000);
     assert_eq!(view.headers.iter().collect::<HashSet<_>>().len(), 3000, "every column has a name of its own");
     assert_eq!(view.headers[0], "PAN");
