@@ -15,6 +15,9 @@ npm --prefix ui run lint --silent
 npm --prefix ui test --silent
 npm --prefix ui run build --silent
 
+step "The commands' handler list, permissions, capability and TypeScript wrappers follow src-tauri/src/commands.rs"
+python3 scripts/sync-commands.py --check
+
 step "Rust: format and lint"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings

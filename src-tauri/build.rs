@@ -13,9 +13,7 @@ fn main() {
         "environment_test_secret",
         "credential_store_status",
         "request_send",
-        "response_body",
         "response_text_page",
-        "save_dialog",
         "response_save",
         "history_list",
         "history_open",
@@ -46,10 +44,7 @@ fn main() {
         "error_explanations",
         "sandbox_test_values",
         "snippet_show",
-        "snippet_copy",
         "snippet_save",
-        "snippet_copy_presigned",
-        "batch_load",
         "batch_auto_map",
         "batch_check",
         "batch_start",
@@ -59,6 +54,11 @@ fn main() {
         "batch_delete",
         "batch_rows",
         "batch_export",
+        "response_body",
+        "save_dialog",
+        "snippet_copy",
+        "snippet_copy_presigned",
+        "batch_load",
     ]);
     tauri_build::try_build(
         tauri_build::Attributes::new()

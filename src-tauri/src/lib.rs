@@ -1,22 +1,14 @@
-//! The Tauri shell: starts the built-in sandbox, wires commands to the workspace. No logic of its own.
+//! The Tauri shell: starts the application (`vk-app`) on the built-in sandbox, wires the commands to it, forwards
+//! its changes to the window as one event, and does what needs Tauri. No logic of its own.
 
-pub mod batch;
-mod collections;
 mod commands;
-mod environments;
-pub mod file_grants;
-mod history;
-pub mod ipc;
-mod responses;
-mod secrets;
-mod snippets;
-mod text_pages;
 mod web_view;
-pub mod workspace;
 
 use tauri::{Emitter, Manager};
+use vk_app::Workspace;
 
-pub use workspace::Workspace;
+/// The one event the window hears: what changed (`vk_app::Change`).
+pub const CHANGE_EVENT: &str = "vk-change";
 
 /// Builds and runs the app window on the built-in sandbox.
 pub fn run() {
@@ -33,16 +25,8 @@ pub fn run() {
             };
             let workspace = tauri::async_runtime::block_on(Workspace::start_on_builtin_sandbox(&data_dir))?;
             let handle = app.handle().clone();
-            workspace.set_history_listener(move || {
-                let _ = handle.emit(commands::HISTORY_CHANGED, ());
-            });
-            let handle = app.handle().clone();
-            workspace.set_batch_listener(move |event| {
-                // A run's sends are in history too: the list refreshes when a run's state changes.
-                if matches!(event, batch::BatchEvent::Changed { .. }) {
-                    let _ = handle.emit(commands::HISTORY_CHANGED, ());
-                }
-                let _ = handle.emit(commands::BATCH_EVENT, event);
+            workspace.on_change(move |change| {
+                let _ = handle.emit(CHANGE_EVENT, change);
             });
             // Exports go where a browser's downloads go (VK_WORKSPACE_EXPORT_DIR for trainings and tests).
             let export_dir = std::env::var_os("VK_WORKSPACE_EXPORT_DIR")
@@ -69,9 +53,7 @@ pub fn run() {
             commands::environment_test_secret,
             commands::credential_store_status,
             commands::request_send,
-            commands::response_body,
             commands::response_text_page,
-            commands::save_dialog,
             commands::response_save,
             commands::history_list,
             commands::history_open,
@@ -102,10 +84,7 @@ pub fn run() {
             commands::error_explanations,
             commands::sandbox_test_values,
             commands::snippet_show,
-            commands::snippet_copy,
             commands::snippet_save,
-            commands::snippet_copy_presigned,
-            commands::batch_load,
             commands::batch_auto_map,
             commands::batch_check,
             commands::batch_start,
@@ -115,6 +94,11 @@ pub fn run() {
             commands::batch_delete,
             commands::batch_rows,
             commands::batch_export,
+            commands::response_body,
+            commands::save_dialog,
+            commands::snippet_copy,
+            commands::snippet_copy_presigned,
+            commands::batch_load,
         ])
         .run(tauri::generate_context!())
         .expect("VK Workspace could not start its window");

@@ -2,7 +2,7 @@
 // runs. Copy and Save go through the app's Rust side, so a secret written into the code never reaches the page.
 import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
-import type { IpcError } from "../bindings/IpcError";
+import type { AppError as IpcError } from "../bindings/AppError";
 import type { Language } from "../bindings/Language";
 import type { PythonClient } from "../bindings/PythonClient";
 import type { SendInput } from "../bindings/SendInput";

@@ -1,7 +1,7 @@
 // The request composer: pick an endpoint (or type one), edit the JSON body, send with the button or Ctrl+Enter.
 import { lazy, Suspense, useState, type KeyboardEvent } from "react";
 import type { Endpoint } from "../bindings/Endpoint";
-import type { IpcError } from "../bindings/IpcError";
+import type { AppError as IpcError } from "../bindings/AppError";
 import type { JsonProblem } from "../bindings/JsonProblem";
 import type { SendInput } from "../bindings/SendInput";
 import { useFormCheck } from "../hooks/useFormCheck";

@@ -1,7 +1,7 @@
 // The answer: status, time and size; for an API error, what it means and what to do; then body, headers, signature.
 import { useState } from "react";
 import type { CauseCheck } from "../bindings/CauseCheck";
-import type { IpcError } from "../bindings/IpcError";
+import type { AppError as IpcError } from "../bindings/AppError";
 import type { ResponseView } from "../bindings/ResponseView";
 import type { SignatureView } from "../bindings/SignatureView";
 import { formatBytes, formatDuration, statusTone } from "../lib/format";

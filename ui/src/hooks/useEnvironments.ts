@@ -1,7 +1,7 @@
 // Every environment and the active one (never a secret), refreshed when the app says environments changed.
 import { useCallback, useEffect, useState } from "react";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
-import type { IpcError } from "../bindings/IpcError";
+import type { AppError as IpcError } from "../bindings/AppError";
 import { environmentSelect, environmentsList, toIpcError } from "../lib/api";
 import { useAppEvent } from "./useAppEvent";
 

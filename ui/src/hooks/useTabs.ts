@@ -3,7 +3,7 @@
 // numbers masked, as history keeps them).
 import { useCallback, useEffect, useState } from "react";
 import type { HistoryOpened } from "../bindings/HistoryOpened";
-import type { IpcError } from "../bindings/IpcError";
+import type { AppError as IpcError } from "../bindings/AppError";
 import type { SavedRequest } from "../bindings/SavedRequest";
 import type { SendInput } from "../bindings/SendInput";
 import type { SendOutcome } from "../bindings/SendOutcome";
