@@ -28,10 +28,19 @@ export function Dialog({ labelledBy, onClose, wide = false, testId, children }: 
 
   useEffect(
     () => () => {
-      // NOTE: only when focus is lost with the dialog (on <body>): a dialog opened by this one's last action (or a
-      // click elsewhere) keeps it. An opener that went away with its own component is left alone.
+      // NOTE: only when focus was lost with the dialog (it is on <body>): whatever took it since (a dialog opened by
+      // this one's last action, a click elsewhere) keeps it.
       const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
+      if (!lost) return;
+      // Dialogs are added to <body> as they open: the last one still there is the one on top.
+      const dialogs = document.querySelectorAll<HTMLElement>("[role=dialog]");
+      const top = dialogs[dialogs.length - 1];
+      if (opener instanceof HTMLElement && opener !== document.body && opener.isConnected && (!top || top.contains(opener))) {
+        opener.focus();
+      } else if (top) {
+        // The opener went away, or lies behind a dialog still open: focus stays in that dialog.
+        (focusables(top)[0] ?? top).focus();
+      }
     },
     [opener],
   );
