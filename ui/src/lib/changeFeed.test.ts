@@ -6,7 +6,7 @@ import type { HistoryFilter } from "../bindings/HistoryFilter";
 import type { HistorySummary } from "../bindings/HistorySummary";
 import type { Progress } from "../bindings/Progress";
 import { filterFor, NO_CHOICES } from "../hooks/useHistory";
-import { applyChange, CHANGE_EVENT, followChanges } from "./changeFeed";
+import { applyChange, CHANGE_EVENT, followChanges, REREAD_WINDOW_MS } from "./changeFeed";
 import type { Change } from "./changes";
 import { keys, queries } from "./queries";
 import { makeQueryClient } from "./queryClient";
@@ -112,6 +112,20 @@ describe("history_added", () => {
     expect(api.historyList).toHaveBeenCalledTimes(3);
     expect(api.historyList).toHaveBeenLastCalledWith(search);
     expect(client.getQueryData<HistorySummary[]>(keys.historyList(search))?.map((e) => e.id)).toEqual([3, 1]);
+  });
+});
+
+describe("many changes at once", () => {
+  it("reads a search again at once, then once more after the burst, not once per send", async () => {
+    const search = filterFor({ ...NO_CHOICES, text: "Ramesh" });
+    await shown(queries.history(search));
+    expect(api.historyList).toHaveBeenCalledTimes(1);
+    for (let id = 10; id < 50; id++) applyChange(client, { what: "history_added", entry: entry(id) });
+    await settled();
+    expect(api.historyList).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(api.historyList).toHaveBeenCalledTimes(3), { timeout: REREAD_WINDOW_MS * 4 });
+    await new Promise((done) => setTimeout(done, REREAD_WINDOW_MS * 2));
+    expect(api.historyList).toHaveBeenCalledTimes(3);
   });
 });
 

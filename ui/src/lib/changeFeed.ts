@@ -13,6 +13,47 @@ import { keys } from "./queries";
 /** The one event the app's Rust side emits after every write; its payload is a `Change`. */
 export const CHANGE_EVENT = "vk-change";
 
+/** How often one read is asked again, at most, while changes keep coming (a batch run writes many a second). */
+export const REREAD_WINDOW_MS = 250;
+
+/**
+ * Invalidations, at most one per read per window: the first at once, then one more at the window's end if anything
+ * changed meanwhile. NOTE: react-query cancels a read in flight when its query is invalidated; without the window,
+ * a run announcing 40 results a second would cancel every read of its rows before it could answer.
+ */
+class Rereads {
+  private readonly open = new Map<string, { dirty: boolean }>();
+
+  constructor(private readonly client: QueryClient) {}
+
+  ask(queryKey: QueryKey, exact = false) {
+    const id = JSON.stringify([queryKey, exact]);
+    const window = this.open.get(id);
+    if (window) {
+      window.dirty = true;
+      return;
+    }
+    void this.client.invalidateQueries({ queryKey, exact });
+    const opened = { dirty: false };
+    this.open.set(id, opened);
+    setTimeout(() => {
+      this.open.delete(id);
+      if (opened.dirty) this.ask(queryKey, exact);
+    }, REREAD_WINDOW_MS);
+  }
+}
+
+const rereads = new WeakMap<QueryClient, Rereads>();
+
+function rereadsOf(client: QueryClient): Rereads {
+  let r = rereads.get(client);
+  if (!r) {
+    r = new Rereads(client);
+    rereads.set(client, r);
+  }
+  return r;
+}
+
 /** A history list's filter, from its cache key. */
 function filterOf(key: QueryKey): HistoryFilter | null {
   const filter = key[2];
@@ -29,6 +70,7 @@ export function prepend(list: HistorySummary[], entry: HistorySummary, limit: nu
 }
 
 function historyAdded(client: QueryClient, entry: HistorySummary) {
+  const reread = rereadsOf(client);
   for (const query of client.getQueryCache().findAll({ queryKey: keys.historyLists })) {
     const filter = filterOf(query.queryKey);
     const list = query.state.data as HistorySummary[] | undefined;
@@ -37,7 +79,7 @@ function historyAdded(client: QueryClient, entry: HistorySummary) {
     if (filter && isUnfiltered(filter) && list !== undefined && query.state.fetchStatus === "idle") {
       client.setQueryData<HistorySummary[]>(query.queryKey, prepend(list, entry, filter.limit));
     } else {
-      void client.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      reread.ask(query.queryKey, true);
     }
   }
 }
@@ -46,10 +88,10 @@ function batchRun(client: QueryClient, event: BatchEvent) {
   if (event.kind === "progress") {
     client.setQueryData<Record<number, Progress>>(keys.batchProgress, (old) => ({ ...old, [event.run_id]: event.progress }));
   } else {
-    void client.invalidateQueries({ queryKey: keys.batchRuns });
+    rereadsOf(client).ask(keys.batchRuns);
   }
   // The rows on screen show each result as it arrives.
-  void client.invalidateQueries({ queryKey: keys.batchRowsOf(event.run_id) });
+  rereadsOf(client).ask(keys.batchRowsOf(event.run_id));
 }
 
 export function applyChange(client: QueryClient, change: Change): void {
@@ -58,13 +100,13 @@ export function applyChange(client: QueryClient, change: Change): void {
       historyAdded(client, change.entry);
       return;
     case "history":
-      void client.invalidateQueries({ queryKey: keys.history });
+      rereadsOf(client).ask(keys.history);
       return;
     case "collections":
-      void client.invalidateQueries({ queryKey: keys.collections });
+      rereadsOf(client).ask(keys.collections);
       return;
     case "environments":
-      void client.invalidateQueries({ queryKey: keys.environments });
+      rereadsOf(client).ask(keys.environments);
       return;
     case "batch_run":
       batchRun(client, change.event);
