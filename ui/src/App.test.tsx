@@ -3,9 +3,11 @@
 // the "vk-change" event (history is not read again); a change of environments is read again; production asks first;
 // the shortcuts open the search and the help sheet. The real window is driven end to end in tests/e2e.
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { StrictMode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { EnvironmentView } from "./bindings/EnvironmentView";
 import type { HistorySummary } from "./bindings/HistorySummary";
+import type { RunView } from "./bindings/RunView";
 import type { SendOutcome } from "./bindings/SendOutcome";
 import { App } from "./App";
 import type { Change } from "./lib/changes";
@@ -33,21 +35,32 @@ const sent: HistorySummary = {
   endpoint: "/api/v1/wallet/core/balance", status: 200, elapsed_ms: 12, size_bytes: 40, error_code: null,
 };
 
+const run = (state: RunView["info"]["state"], active: boolean, success: number): RunView => ({
+  info: {
+    id: 5, created_ms: 1_700_000_000_000, name: "client PANs.csv", fingerprint: "f", environment: "Sandbox (built in)", target: "verify.pan",
+    row_count: 40, rows_to_send: [], rate: 5, concurrency: 4, state, finished_ms: null,
+  },
+  counts: { success, api_error: 0, not_sent: 0, skipped: 0 },
+  active,
+});
+
 const app = vi.hoisted(() => ({
-  state: { environments: [] as EnvironmentView[], active: 1 },
+  state: { environments: [] as EnvironmentView[], active: 1, runs: [] as RunView[] },
   calls: [] as string[],
-  announce: null as ((change: unknown) => void) | null,
-  listened: [] as string[],
+  /** The listeners the page has and has not stopped, by event name. */
+  listening: new Map<number, { name: string; handler: (event: { payload: unknown }) => void }>(),
+  next: 0,
 }));
 
 /** What the app announces after a write, as its Rust side does once the write is done. */
-const announce = (change: Change) => act(async () => app.announce?.(change));
+const announce = (change: Change) =>
+  act(async () => app.listening.forEach((l) => l.name === "vk-change" && l.handler({ payload: change })));
 
 vi.mock("@tauri-apps/api/event", () => ({
   listen: vi.fn(async (name: string, handler: (event: { payload: unknown }) => void) => {
-    app.listened.push(name);
-    app.announce = (payload) => handler({ payload });
-    return () => undefined;
+    const id = ++app.next;
+    app.listening.set(id, { name, handler });
+    return () => app.listening.delete(id);
   }),
 }));
 
@@ -73,6 +86,10 @@ vi.mock("@tauri-apps/api/core", () => ({
         return null;
       case "request_send":
         return outcome;
+      case "batch_runs":
+        return app.state.runs;
+      case "batch_rows":
+        return { total: 0, rows: [] };
       default:
         throw { kind: "internal", message: `no stand-in for ${command}` };
     }
@@ -83,18 +100,20 @@ const count = (command: string) => app.calls.filter((c) => c === command).length
 
 function open() {
   render(
-    <Providers client={makeQueryClient()}>
-      <App />
-    </Providers>,
+    <StrictMode>
+      <Providers client={makeQueryClient()}>
+        <App />
+      </Providers>
+    </StrictMode>,
   );
 }
 
 const switcher = () => screen.getByTestId("environment-switcher") as HTMLSelectElement;
 
 beforeEach(() => {
-  app.state = { environments: [sandbox, live], active: 1 };
+  app.state = { environments: [sandbox, live], active: 1, runs: [] };
   app.calls = [];
-  app.listened = [];
+  app.listening.clear();
 });
 
 afterEach(cleanup);
@@ -103,7 +122,7 @@ describe("the window", () => {
   it("listens to the one change event, and shows a send in history from it without reading history again", async () => {
     open();
     await waitFor(() => expect(switcher().selectedOptions[0]?.textContent).toBe("Sandbox (built in)"));
-    expect(app.listened).toEqual(["vk-change"]);
+    await waitFor(() => expect([...app.listening.values()].map((l) => l.name)).toEqual(["vk-change"]));
     await waitFor(() => expect(count("history_list")).toBe(1));
     expect(screen.getByText("Requests you send appear here.")).toBeTruthy();
 
@@ -119,13 +138,13 @@ describe("the window", () => {
   it("reads the environments again when the app says they changed", async () => {
     open();
     await waitFor(() => expect(switcher().selectedOptions[0]?.textContent).toBe("Sandbox (built in)"));
-    app.state = { environments: [sandbox, { ...live, name: "Training", production: false }], active: 2 };
+    app.state = { environments: [sandbox, { ...live, name: "Training", production: false }], active: 2, runs: [] };
     await announce({ what: "environments" });
     await waitFor(() => expect(switcher().selectedOptions[0]?.textContent).toBe("Training"));
   });
 
   it("asks before a send to production, and sends only on yes", async () => {
-    app.state = { environments: [sandbox, live], active: 2 };
+    app.state = { environments: [sandbox, live], active: 2, runs: [] };
     open();
     await waitFor(() => expect(screen.getByTestId("production-band")).toBeTruthy());
 
@@ -163,5 +182,23 @@ describe("the window", () => {
     expect(screen.getAllByTestId("request-tab")).toHaveLength(2);
     fireEvent.keyDown(window, { key: "b", ctrlKey: true });
     expect(screen.getByTestId("sidebar-show")).toBeTruthy();
+  });
+
+  it("shows a run's progress from its events, and reads the runs again when one changes state", async () => {
+    app.state.runs = [run("running", true, 0)];
+    open();
+    fireEvent.click(await screen.findByTestId("open-batch"));
+    const item = await screen.findByTestId("batch-run-item");
+    await waitFor(() => expect(item.textContent).toContain("0/40 · sending"));
+    const reads = count("batch_runs");
+
+    const progress = { counts: { success: 9, api_error: 0, not_sent: 0, skipped: 0 }, total: 40, waiting: 31, rows_per_second: 5, seconds_left: 6, rate_limit: 5, rate_limited: 0 };
+    await announce({ what: "batch_run", event: { kind: "progress", run_id: 5, progress } });
+    await waitFor(() => expect(screen.getByTestId("batch-run-item").textContent).toContain("9/40 · sending"));
+    expect(count("batch_runs")).toBe(reads);
+
+    app.state.runs = [run("finished", false, 40)];
+    await announce({ what: "batch_run", event: { kind: "changed", run_id: 5 } });
+    await waitFor(() => expect(screen.getByTestId("batch-run-item").textContent).toContain("40/40 · finished"));
   });
 });

@@ -39,7 +39,7 @@ function openedNote(opened: HistoryOpened): string {
 }
 
 /** A send: the composer's request, or one from history sent again. */
-type Pending = { kind: "draft"; input: SendInput; environment: string } | { kind: "rerun"; item: HistorySummary };
+type Outgoing = { kind: "draft"; input: SendInput; environment: string } | { kind: "rerun"; item: HistorySummary };
 
 const NONE: string[] = [];
 
@@ -76,7 +76,7 @@ export function App() {
     ? opened.response && { response: opened.response, signature: null, hmacChecks: [] }
     : outcome && { response: outcome.response, signature: outcome.signature, hmacChecks: outcome.hmac_checks };
 
-  const go = (p: Pending) => {
+  const go = (p: Outgoing) => {
     setRight("response");
     const environment = p.kind === "draft" ? p.environment : p.item.environment;
     const sent = tabs.run(() => (p.kind === "draft" ? requestSend(p.input) : historyRerun(p.item.id)));
@@ -87,7 +87,7 @@ export function App() {
   };
 
   const isProduction = (name: string) => envs.list.some((e) => e.name === name && e.production);
-  const request = async (p: Pending) => {
+  const request = async (p: Outgoing) => {
     const target = p.kind === "draft" ? p.environment : p.item.environment;
     if (isProduction(target)) {
       const yes = await confirm({
