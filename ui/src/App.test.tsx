@@ -45,7 +45,7 @@ const run = (state: RunView["info"]["state"], active: boolean, success: number):
 });
 
 const app = vi.hoisted(() => ({
-  state: { environments: [] as EnvironmentView[], active: 1, runs: [] as RunView[] },
+  state: { environments: [] as EnvironmentView[], active: 1, runs: [] as RunView[], tabs: null as string | null },
   calls: [] as string[],
   /** The listeners the page has and has not stopped, by event name. */
   listening: new Map<number, { name: string; handler: (event: { payload: unknown }) => void }>(),
@@ -82,6 +82,7 @@ vi.mock("@tauri-apps/api/core", () => ({
       case "collections_tree":
         return { id: 0, name: "", folders: [], requests: [] };
       case "ui_tabs_get":
+        return app.state.tabs;
       case "ui_tabs_set":
         return null;
       case "request_send":
@@ -111,7 +112,7 @@ function open() {
 const switcher = () => screen.getByTestId("environment-switcher") as HTMLSelectElement;
 
 beforeEach(() => {
-  app.state = { environments: [sandbox, live], active: 1, runs: [] };
+  app.state = { environments: [sandbox, live], active: 1, runs: [], tabs: null };
   app.calls = [];
   app.listening.clear();
 });
@@ -138,13 +139,13 @@ describe("the window", () => {
   it("reads the environments again when the app says they changed", async () => {
     open();
     await waitFor(() => expect(switcher().selectedOptions[0]?.textContent).toBe("Sandbox (built in)"));
-    app.state = { environments: [sandbox, { ...live, name: "Training", production: false }], active: 2, runs: [] };
+    app.state = { environments: [sandbox, { ...live, name: "Training", production: false }], active: 2, runs: [], tabs: null };
     await announce({ what: "environments" });
     await waitFor(() => expect(switcher().selectedOptions[0]?.textContent).toBe("Training"));
   });
 
   it("asks before a send to production, and sends only on yes", async () => {
-    app.state = { environments: [sandbox, live], active: 2, runs: [] };
+    app.state = { environments: [sandbox, live], active: 2, runs: [], tabs: null };
     open();
     await waitFor(() => expect(screen.getByTestId("production-band")).toBeTruthy());
 
@@ -200,5 +201,13 @@ describe("the window", () => {
     app.state.runs = [run("finished", false, 40)];
     await announce({ what: "batch_run", event: { kind: "changed", run_id: 5 } });
     await waitFor(() => expect(screen.getByTestId("batch-run-item").textContent).toContain("40/40 · finished"));
+  });
+
+  it("opens the tabs of the last run again", async () => {
+    const gst = { method: "POST", endpoint: "/api/v1/verify/gst", body: "{}", extra_headers: [] };
+    app.state.tabs = JSON.stringify({ active: 1, tabs: [{ draft: gst, linked: null }, { draft: { ...gst, endpoint: "/api/v1/verify/pan" }, linked: null }] });
+    open();
+    await waitFor(() => expect(screen.getAllByTestId("request-tab")).toHaveLength(2));
+    expect((screen.getByTestId("endpoint") as HTMLInputElement).value).toBe("/api/v1/verify/pan");
   });
 });
