@@ -10,7 +10,7 @@ import type { HistorySummary } from "./bindings/HistorySummary";
 import type { RunView } from "./bindings/RunView";
 import type { SendOutcome } from "./bindings/SendOutcome";
 import { App } from "./App";
-import type { Change } from "./lib/changes";
+import type { Change } from "./lib/changeFeed";
 import { makeQueryClient } from "./lib/queryClient";
 import { Providers } from "./Providers";
 

@@ -6,8 +6,7 @@ import type { HistoryFilter } from "../bindings/HistoryFilter";
 import type { HistorySummary } from "../bindings/HistorySummary";
 import type { Progress } from "../bindings/Progress";
 import { filterFor, NO_CHOICES } from "../hooks/useHistory";
-import { applyChange, CHANGE_EVENT, followChanges, REREAD_WINDOW_MS } from "./changeFeed";
-import type { Change } from "./changes";
+import { applyChange, CHANGE_EVENT, followChanges, REREAD_WINDOW_MS, type Change } from "./changeFeed";
 import { keys, queries } from "./queries";
 import { makeQueryClient } from "./queryClient";
 

@@ -10,6 +10,8 @@ import type { Progress } from "../bindings/Progress";
 import type { Change } from "./changes";
 import { keys } from "./queries";
 
+export type { Change };
+
 /** The one event the app's Rust side emits after every write; its payload is a `Change`. */
 export const CHANGE_EVENT = "vk-change";
 

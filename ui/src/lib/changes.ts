@@ -1,7 +1,7 @@
 // What the app's Rust side announces after every write, as the one "vk-change" event. A stand-in, of exactly the
 // same shape, for the binding ts-rs will generate (ui/src/bindings/Change.ts, from a Rust enum with
-// `#[serde(tag = "what", rename_all = "snake_case")]`): only lib/changeFeed.ts imports it, so the swap is that one
-// import. Each change is emitted once its write is committed, so a read after it sees the write.
+// `#[serde(tag = "what", rename_all = "snake_case")]`): only lib/changeFeed.ts imports it (and passes it on), so the
+// swap is that one import. Each change is emitted once its write is committed, so a read after it sees the write.
 import type { BatchEvent } from "../bindings/BatchEvent";
 import type { HistorySummary } from "../bindings/HistorySummary";
 
