@@ -1,5 +1,6 @@
 // The main window: environment bar on top; the sidebar (history, collections), the request and the answer.
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { HistoryOpened } from "./bindings/HistoryOpened";
 import type { HistorySummary } from "./bindings/HistorySummary";
 import type { SavedRequest } from "./bindings/SavedRequest";
@@ -9,8 +10,6 @@ import { CollectionsPanel } from "./components/CollectionsPanel";
 import { CommandPalette } from "./components/CommandPalette";
 import { CodePanel, DEFAULT_CODE_OPTIONS, type CodeOptions } from "./components/CodePanel";
 import { Composer } from "./components/Composer";
-import { ConfirmDialog } from "./components/core/ConfirmDialog";
-import { Toast, useToast } from "./components/core/Toast";
 import { EnvironmentBar } from "./components/EnvironmentBar";
 import { HelpDialog } from "./components/HelpDialog";
 import { HistoryPanel } from "./components/HistoryPanel";
@@ -19,14 +18,19 @@ import { SaveRequestDialog } from "./components/SaveRequestDialog";
 import { Sidebar, type SidebarTab } from "./components/Sidebar";
 import { TabBar } from "./components/TabBar";
 import { TestValuesDialog } from "./components/TestValuesDialog";
+import { Button } from "./core/Button";
+import { useConfirm, useNotify } from "./core/Notices";
 import { useCatalog } from "./hooks/useCatalog";
+import { useChangeFeed } from "./hooks/useChangeFeed";
 import { useCollections } from "./hooks/useCollections";
 import { useEnvironments } from "./hooks/useEnvironments";
 import { useHistory } from "./hooks/useHistory";
+import { useHotkeys } from "./hooks/useHotkeys";
 import { useTabs, type RequestTab } from "./hooks/useTabs";
-import { collectionRequestSave, errorCodes, historyOpen, historyRerun, requestSend, startupNotices, toIpcError } from "./lib/api";
+import { collectionRequestSave, historyOpen, historyRerun, requestSend, toIpcError } from "./lib/api";
 import { draftFromEndpoint, draftFromTestValue, headersFromSaved, headersToSaved } from "./lib/draft";
 import { formatWhen } from "./lib/format";
+import { queries } from "./lib/queries";
 
 function openedNote(opened: HistoryOpened): string {
   const when = formatWhen(opened.summary.sent_at_ms);
@@ -34,10 +38,15 @@ function openedNote(opened: HistoryOpened): string {
   return `Opened from history: sent ${when} to ${opened.summary.environment}.${answer} Press Send to send it again.`;
 }
 
-/** A send waiting for "yes" because it goes to a production environment. */
-type Pending = { kind: "draft"; input: SendInput; environment: string } | { kind: "rerun"; item: HistorySummary };
+/** A send: the composer's request, or one from history sent again. */
+type Outgoing = { kind: "draft"; input: SendInput; environment: string } | { kind: "rerun"; item: HistorySummary };
+
+const NONE: string[] = [];
 
 export function App() {
+  useChangeFeed();
+  const notify = useNotify();
+  const confirm = useConfirm();
   const envs = useEnvironments();
   const { endpoints, testValues } = useCatalog();
   const history = useHistory();
@@ -46,13 +55,11 @@ export function App() {
   const { draft, linked, opened } = tabs.active;
   const setDraft = (next: SendInput) => tabs.update({ draft: next });
   const [showTestValues, setShowTestValues] = useState(false);
-  const [notices, setNotices] = useState<string[]>([]);
-  const [codes, setCodes] = useState<string[]>([]);
+  const notices = useQuery(queries.startupNotices()).data ?? NONE;
+  const codes = useQuery(queries.errorCodes()).data ?? NONE;
   const [tab, setTab] = useState<SidebarTab>("history");
   const [sidebarShown, setSidebarShown] = useState(true);
   const [saving, setSaving] = useState<SavedRequest | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [toast, notify] = useToast();
   const [palette, setPalette] = useState(false);
   const [help, setHelp] = useState(false);
   // The Batch screen takes the place of the request and answer columns.
@@ -64,17 +71,12 @@ export function App() {
   const [clock, setClock] = useState<{ environment: string; diff: number } | null>(null);
   const clockDiff = clock && clock.environment === envs.active?.name ? clock.diff : null;
 
-  useEffect(() => {
-    startupNotices().then(setNotices, () => setNotices([]));
-    errorCodes().then(setCodes, () => setCodes([]));
-  }, []);
-
   const { error, outcome, sending } = tabs.active;
   const shown: Shown | null = opened
     ? opened.response && { response: opened.response, signature: null, hmacChecks: [] }
     : outcome && { response: outcome.response, signature: outcome.signature, hmacChecks: outcome.hmac_checks };
 
-  const go = (p: Pending) => {
+  const go = (p: Outgoing) => {
     setRight("response");
     const environment = p.kind === "draft" ? p.environment : p.item.environment;
     const sent = tabs.run(() => (p.kind === "draft" ? requestSend(p.input) : historyRerun(p.item.id)));
@@ -85,10 +87,18 @@ export function App() {
   };
 
   const isProduction = (name: string) => envs.list.some((e) => e.name === name && e.production);
-  const request = (p: Pending) => {
+  const request = async (p: Outgoing) => {
     const target = p.kind === "draft" ? p.environment : p.item.environment;
-    if (isProduction(target)) setPending(p);
-    else go(p);
+    if (isProduction(target)) {
+      const yes = await confirm({
+        title: "Send to production?",
+        message: `This request goes to “${target}”, the live API: it acts on real accounts and may cost money.`,
+        confirmLabel: "Send to production",
+        danger: true,
+      });
+      if (!yes) return;
+    }
+    go(p);
   };
 
   const newDraft = (input: SendInput) => tabs.update({ draft: input, linked: null });
@@ -126,39 +136,19 @@ export function App() {
     collectionRequestSave(updated).then(
       () => {
         tabs.update({ linked: updated });
-        notify({ text: `Saved “${updated.name}”.` });
+        notify(`Saved “${updated.name}”.`);
       },
-      (e: unknown) => notify({ text: toIpcError(e).message }),
+      (e: unknown) => notify(toIpcError(e).message),
     );
   };
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "F1") {
-        e.preventDefault();
-        setHelp(true);
-        return;
-      }
-      if (!(e.ctrlKey || e.metaKey)) return;
-      if (e.key.toLowerCase() === "s") {
-        e.preventDefault();
-        save();
-      } else if (e.key.toLowerCase() === "t") {
-        e.preventDefault();
-        tabs.open();
-      } else if (e.key.toLowerCase() === "w") {
-        e.preventDefault();
-        tabs.close(tabs.active.id);
-      } else if (e.key.toLowerCase() === "k") {
-        e.preventDefault();
-        setPalette(true);
-      } else if (e.key.toLowerCase() === "b") {
-        e.preventDefault();
-        setSidebarShown((shown) => !shown);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+  useHotkeys({
+    help: () => setHelp(true),
+    save,
+    "new-tab": () => tabs.open(),
+    "close-tab": () => tabs.close(tabs.active.id),
+    palette: () => setPalette(true),
+    "toggle-sidebar": () => setSidebarShown((shown) => !shown),
   });
 
   const openHistory = (id: number, then?: (entry: HistoryOpened) => void) => {
@@ -170,7 +160,7 @@ export function App() {
         }
         tabs.place(entry.input, { opened: entry, linked: null, outcome: null, error: null });
       },
-      (e: unknown) => notify({ text: toIpcError(e).message }),
+      (e: unknown) => notify(toIpcError(e).message),
     );
   };
 
@@ -193,7 +183,7 @@ export function App() {
         </div>
       ))}
       {batchOpen ? (
-        <BatchView endpoints={endpoints} tree={tree} environment={envs.active} notify={(text) => notify({ text })} onBack={() => setBatchOpen(false)} />
+        <BatchView endpoints={endpoints} tree={tree} environment={envs.active} onBack={() => setBatchOpen(false)} />
       ) : (
       <main className={sidebarShown ? "workspace with-sidebar" : "workspace with-sidebar sidebar-folded"}>
         <Sidebar
@@ -208,11 +198,11 @@ export function App() {
               modules={[...new Set(endpoints.map((e) => e.module))]}
               errorCodes={codes}
               onOpen={(id) => openHistory(id)}
-              onRerun={(item) => request({ kind: "rerun", item })}
+              onRerun={(item) => void request({ kind: "rerun", item })}
               onSave={(id) => openHistory(id, (entry) => setSaving(asSaved(entry.input)))}
             />
           }
-          collections={<CollectionsPanel tree={tree} onOpen={openSaved} notify={notify} />}
+          collections={<CollectionsPanel tree={tree} onOpen={openSaved} />}
         />
         <div className="middle">
         <TabBar tabs={tabs.tabs} activeId={tabs.active.id} titleOf={titleOf} onSelect={tabs.select} onClose={tabs.close} onNew={() => tabs.open()} />
@@ -224,7 +214,7 @@ export function App() {
           endpoints={endpoints}
           sending={sending}
           inputError={error?.kind === "invalid_input" ? error : null}
-          onSend={(input) => request({ kind: "draft", input, environment: envs.active?.name ?? "" })}
+          onSend={(input) => void request({ kind: "draft", input, environment: envs.active?.name ?? "" })}
           onShowTestValues={() => setShowTestValues(true)}
           onSave={save}
           onOpenPalette={() => setPalette(true)}
@@ -234,13 +224,13 @@ export function App() {
         </div>
         <div className="right-column">
           <div className="right-switch" role="tablist" aria-label="Beside the request">
-            <button type="button" role="tab" aria-selected={right === "response"} data-testid="show-response" onClick={() => setRight("response")}>
+            <Button role="tab" aria-selected={right === "response"} data-testid="show-response" onClick={() => setRight("response")}>
               Response
-            </button>
-            <button type="button" role="tab" aria-selected={right === "code"} data-testid="show-code" onClick={() => setRight("code")}
+            </Button>
+            <Button role="tab" aria-selected={right === "code"} data-testid="show-code" onClick={() => setRight("code")}
               title="The request as code that signs itself, in PHP, Rust, curl, Python, JavaScript, Java or Go">
               {"</>"} Code
-            </button>
+            </Button>
           </div>
           {right === "response" ? (
             <ResponsePanel
@@ -248,10 +238,9 @@ export function App() {
               shown={shown}
               error={opened || error?.kind === "invalid_input" ? null : error}
               note={opened ? openedNote(opened) : null}
-              notify={(text) => notify({ text })}
             />
           ) : (
-            <CodePanel draft={draft} environment={envs.active} options={codeOptions} onOptions={setCodeOptions} notify={(text) => notify({ text })} />
+            <CodePanel draft={draft} environment={envs.active} options={codeOptions} onOptions={setCodeOptions} />
           )}
         </div>
       </main>
@@ -275,22 +264,9 @@ export function App() {
           onSaved={(saved) => {
             setSaving(null);
             setTab("collections");
-            notify({ text: `Saved “${saved.name}” to your collections.` });
+            notify(`Saved “${saved.name}” to your collections.`);
             if (saved.method === draft.method && saved.endpoint === draft.endpoint && saved.body === draft.body) tabs.update({ linked: saved });
           }}
-        />
-      )}
-      {pending && (
-        <ConfirmDialog
-          title="Send to production?"
-          message={`This request goes to “${pending.kind === "draft" ? pending.environment : pending.item.environment}”, the live API: it acts on real accounts and may cost money.`}
-          confirmLabel="Send to production"
-          danger
-          onConfirm={() => {
-            go(pending);
-            setPending(null);
-          }}
-          onCancel={() => setPending(null)}
         />
       )}
       {palette && (
@@ -304,7 +280,6 @@ export function App() {
         />
       )}
       {help && <HelpDialog onClose={() => setHelp(false)} />}
-      <Toast message={toast} onDismiss={() => notify(null)} />
     </div>
   );
 }

@@ -1,20 +1,21 @@
 // One batch run: the progress bar with its counts, rate and time left; pause, continue, cancel; a grid of every
 // row with how it ended (virtualised, read a page at a time, so 100,000 rows stay smooth), filtered by outcome;
 // and export of the sheet with result columns.
-import { useEffect, useRef, useState } from "react";
+import { useQueries } from "@tanstack/react-query";
+import { useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import type { BatchRowView } from "../bindings/BatchRowView";
 import type { Progress } from "../bindings/Progress";
 import type { RowFilter } from "../bindings/RowFilter";
 import type { RunView } from "../bindings/RunView";
-import { batchExport, batchResume, batchRows, batchStop, toIpcError } from "../lib/api";
+import { Button } from "../core/Button";
+import { useNotify } from "../core/Notices";
+import { batchExport, batchResume, batchStop, toIpcError } from "../lib/api";
+import { queries } from "../lib/queries";
 import { doneOf, liveCounts } from "../lib/runs";
 
 interface Props {
   run: RunView;
   progress: Progress | undefined;
-  changes: number;
-  notify: (text: string) => void;
 }
 
 const PAGE = 200;
@@ -46,10 +47,16 @@ function timeLeft(seconds: number | null): string {
   return `about ${Math.ceil(seconds / 60)} min left`;
 }
 
-export function BatchRunPanel({ run, progress, changes, notify }: Props) {
+/** The pages from `first` to `last`. */
+function span(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+export function BatchRunPanel({ run, progress }: Props) {
+  const notify = useNotify();
   const [filter, setFilter] = useState<RowFilter>("all");
-  const [pages, setPages] = useState<Record<number, BatchRowView[]>>({});
-  const [total, setTotal] = useState(0);
+  // How many rows the filter matches, as the last page read said (kept while the next is read).
+  const [counted, setCounted] = useState<{ key: string; total: number } | null>(null);
   const [mask, setMask] = useState(true);
   const scroller = useRef<HTMLDivElement>(null);
   const id = run.info.id;
@@ -58,6 +65,8 @@ export function BatchRunPanel({ run, progress, changes, notify }: Props) {
   const done = doneOf(counts);
   const all = run.info.row_count;
   const percent = all === 0 ? 100 : Math.floor((done / all) * 100);
+  const countKey = `${id}:${filter}`;
+  const total = counted?.key === countKey ? counted.total : 0;
 
   // NOTE: this build does not use the React Compiler, which is what the rule below protects.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -66,27 +75,11 @@ export function BatchRunPanel({ run, progress, changes, notify }: Props) {
   const firstPage = visible.length ? Math.floor((visible[0]?.index ?? 0) / PAGE) : 0;
   const lastPage = visible.length ? Math.floor((visible[visible.length - 1]?.index ?? 0) / PAGE) : 0;
 
-  useEffect(() => {
-    setPages({});
-  }, [id, filter]);
-
-  // The pages on screen, read again as results arrive.
-  useEffect(() => {
-    let current = true;
-    for (let page = firstPage; page <= lastPage; page++) {
-      batchRows(id, filter, page * PAGE, PAGE).then(
-        (view) => {
-          if (!current) return;
-          setTotal(view.total);
-          setPages((p) => ({ ...p, [page]: view.rows }));
-        },
-        () => undefined,
-      );
-    }
-    return () => {
-      current = false;
-    };
-  }, [id, filter, firstPage, lastPage, changes]);
+  // The pages on screen, read again (by lib/changeFeed.ts) as results arrive.
+  const pages = useQueries({ queries: span(firstPage, lastPage).map((page) => queries.batchRows(id, filter, page * PAGE, PAGE)) });
+  const rowsOf = (page: number) => pages[page - firstPage]?.data?.rows;
+  const latest = pages.find((p) => p.data)?.data?.total;
+  if (latest !== undefined && (counted?.key !== countKey || counted.total !== latest)) setCounted({ key: countKey, total: latest });
 
   const act = (work: Promise<unknown>) => work.catch((e: unknown) => notify(toIpcError(e).message));
   const exportAs = (xlsx: boolean) =>
@@ -110,14 +103,14 @@ export function BatchRunPanel({ run, progress, changes, notify }: Props) {
       <div className="row">
         {run.active ? (
           <>
-            <button type="button" className="secondary" data-testid="batch-pause" onClick={() => void act(batchStop(id, false))}>Pause</button>
-            <button type="button" className="secondary" data-testid="batch-cancel" onClick={() => void act(batchStop(id, true))}>Cancel</button>
+            <Button variant="secondary" data-testid="batch-pause" onClick={() => void act(batchStop(id, false))}>Pause</Button>
+            <Button variant="secondary" data-testid="batch-cancel" onClick={() => void act(batchStop(id, true))}>Cancel</Button>
           </>
         ) : (
           (run.info.state === "paused" || run.info.state === "running") && (
             <>
-              <button type="button" data-testid="batch-resume" onClick={() => void act(batchResume(id))}>Continue</button>
-              <button type="button" className="secondary" data-testid="batch-cancel" onClick={() => void act(batchStop(id, true))}>Cancel the run</button>
+              <Button data-testid="batch-resume" onClick={() => void act(batchResume(id))}>Continue</Button>
+              <Button variant="secondary" data-testid="batch-cancel" onClick={() => void act(batchStop(id, true))}>Cancel the run</Button>
             </>
           )
         )}
@@ -125,8 +118,8 @@ export function BatchRunPanel({ run, progress, changes, notify }: Props) {
         <label title="Aadhaar numbers become XXXX XXXX 1234 in the exported sheet">
           <input type="checkbox" checked={mask} data-testid="batch-mask" onChange={(e) => setMask(e.target.checked)} /> Mask Aadhaar numbers
         </label>
-        <button type="button" className="secondary" data-testid="batch-export-csv" onClick={() => void exportAs(false)}>Export CSV</button>
-        <button type="button" className="secondary" data-testid="batch-export-xlsx" onClick={() => void exportAs(true)}>Export Excel</button>
+        <Button variant="secondary" data-testid="batch-export-csv" onClick={() => void exportAs(false)}>Export CSV</Button>
+        <Button variant="secondary" data-testid="batch-export-xlsx" onClick={() => void exportAs(true)}>Export Excel</Button>
       </div>
       <div className="row">
         <label>
@@ -148,7 +141,7 @@ export function BatchRunPanel({ run, progress, changes, notify }: Props) {
       <div className="batch-grid" ref={scroller} data-testid="batch-grid">
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {visible.map((v) => {
-            const row = pages[Math.floor(v.index / PAGE)]?.[v.index % PAGE];
+            const row = rowsOf(Math.floor(v.index / PAGE))?.[v.index % PAGE];
             const outcome = row?.result?.outcome;
             return (
               <div key={v.index} className="batch-grid-row" data-testid="batch-row" style={{ position: "absolute", top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>

@@ -1,16 +1,18 @@
 // Setting up a batch run: choose a sheet, what each row is sent as (an endpoint, with its columns matched to
 // fields, or a saved request with {{Column}} variables), see every row checked, choose the speed, start.
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { BatchTarget } from "../bindings/BatchTarget";
-import type { CheckView } from "../bindings/CheckView";
 import type { Endpoint } from "../bindings/Endpoint";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
 import type { FolderNode } from "../bindings/FolderNode";
 import type { RunView } from "../bindings/RunView";
 import type { SavedRequest } from "../bindings/SavedRequest";
 import type { SheetView } from "../bindings/SheetView";
-import { batchAutoMap, batchCheck, batchLoad, batchStart, toIpcError } from "../lib/api";
-import { ConfirmDialog } from "./core/ConfirmDialog";
+import { Button } from "../core/Button";
+import { useConfirm } from "../core/Notices";
+import { batchLoad, batchStart, toIpcError } from "../lib/api";
+import { queries } from "../lib/queries";
 
 interface Props {
   endpoints: Endpoint[];
@@ -24,52 +26,43 @@ function savedRequests(node: FolderNode | null): SavedRequest[] {
   return [...node.requests, ...node.folders.flatMap((f) => savedRequests(f))];
 }
 
+/** Stands in for the target while there is none (its check is not asked for). */
+const NO_TARGET: BatchTarget = { kind: "endpoint", endpoint_id: "", mapping: { columns: {} } };
+
 const fieldsOf = (e: Endpoint) => [...e.path_params, ...e.query, ...e.body];
 
 export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
+  const confirm = useConfirm();
   const [sheet, setSheet] = useState<SheetView | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   // Counts the sheets chosen: the same file chosen again (after fixing it) is checked again.
   const [loads, setLoads] = useState(0);
   const [source, setSource] = useState("");
-  const [mapping, setMapping] = useState<Record<string, number>>({});
-  // The check of the sheet and target it was made for (a later choice makes it stale at once).
-  const [checked, setChecked] = useState<{ key: string; view: CheckView | null; error: string | null } | null>(null);
+  // The columns chosen by hand for a sheet and endpoint; until then, those the app matched by their names.
+  const [edited, setEdited] = useState<{ key: string; columns: Record<string, number> } | null>(null);
   const [badRows, setBadRows] = useState<"skip" | "send">("skip");
   const [rate, setRate] = useState("5");
   const [concurrency, setConcurrency] = useState("4");
   const [startError, setStartError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  // The app's question when this sheet's earlier run was lost with a damaged data file (its rows were sent).
-  const [resendQuestion, setResendQuestion] = useState<string | null>(null);
   const saved = savedRequests(tree);
   const endpoint = source.startsWith("endpoint:") ? endpoints.find((e) => e.id === source.slice(9)) : undefined;
   const suggested = (sheet?.suggested ?? []).map((id) => endpoints.find((e) => e.id === id)).filter((e): e is Endpoint => e !== undefined);
   const template = source.startsWith("saved:") ? saved.find((r) => String(r.id) === source.slice(6)) : undefined;
+  const mapKey = `${loads}:${endpoint?.id ?? ""}`;
+  const autoMap = useQuery({ ...queries.batchAutoMap(loads, endpoint?.id ?? ""), enabled: sheet !== null && endpoint !== undefined });
+  const mapping = edited?.key === mapKey ? edited.columns : (autoMap.data?.columns ?? {});
+  const setMapping = (columns: Record<string, number>) => setEdited({ key: mapKey, columns });
 
   const target: BatchTarget | null = endpoint
     ? { kind: "endpoint", endpoint_id: endpoint.id, mapping: { columns: mapping } }
     : template
       ? { kind: "template", name: template.name, method: template.method, endpoint: template.endpoint, body: template.body, extra_headers: template.extra_headers }
       : null;
-  const targetKey = JSON.stringify(target);
 
-  const checkKey = sheet && target ? `${loads}:${targetKey}` : "";
-  useEffect(() => {
-    if (!checkKey || !target) return;
-    let current = true;
-    batchCheck(target).then(
-      (view) => current && setChecked({ key: checkKey, view, error: null }),
-      (e: unknown) => current && setChecked({ key: checkKey, view: null, error: toIpcError(e).message }),
-    );
-    return () => {
-      current = false;
-    };
-    // checkKey stands for the sheet and target: the target object is made anew on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [checkKey]);
-  const check = checked && checked.key === checkKey ? checked.view : null;
-  const checkError = checked && checked.key === checkKey ? checked.error : null;
+  // Every row checked against the sheet and target chosen; a later choice is a new check.
+  const checked = useQuery({ ...queries.batchCheck(loads, target ?? NO_TARGET), enabled: sheet !== null && target !== null });
+  const check = target ? (checked.data ?? null) : null;
+  const checkError = target && checked.error ? toIpcError(checked.error).message : null;
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
@@ -78,7 +71,6 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
       const view = await batchLoad(file.name, new Uint8Array(await file.arrayBuffer()));
       setSheet(view);
       setLoads((n) => n + 1);
-      if (endpoint) setMapping((await batchAutoMap(endpoint.id)).columns);
     } catch (e) {
       setSheet(null);
       setLoadError(toIpcError(e).message);
@@ -87,10 +79,7 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
 
   const chooseSource = (value: string) => {
     setSource(value);
-    setMapping({});
-    if (value.startsWith("endpoint:") && sheet) {
-      batchAutoMap(value.slice(9)).then((m) => setMapping(m.columns), () => setMapping({}));
-    }
+    setEdited(null);
   };
 
   const rateNumber = Number(rate);
@@ -103,17 +92,33 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
         : null;
   const toSend = check ? (badRows === "skip" ? check.row_count - check.bad_count : check.row_count) : 0;
 
-  const start = (resendConfirmed = false) => {
+  const start = async (resendConfirmed = false): Promise<void> => {
     if (!target) return;
     setStartError(null);
-    batchStart({ target, bad_rows: badRows, rate: rateNumber, concurrency: concurrencyNumber, resend_confirmed: resendConfirmed }).then(
-      onStarted,
-      (e: unknown) => {
-        const error = toIpcError(e);
-        if (error.kind === "confirm_resend") setResendQuestion(error.message);
-        else setStartError(error.message);
-      },
-    );
+    try {
+      onStarted(await batchStart({ target, bad_rows: badRows, rate: rateNumber, concurrency: concurrencyNumber, resend_confirmed: resendConfirmed }));
+    } catch (e) {
+      const error = toIpcError(e);
+      if (error.kind !== "confirm_resend") {
+        setStartError(error.message);
+        return;
+      }
+      // This sheet's earlier run was lost with a damaged data file, and its rows were sent: the app asks first.
+      const again = await confirm({ title: "Send every row again?", message: error.message, confirmLabel: "Send every row again", danger: true });
+      if (again) await start(true);
+    }
+  };
+
+  const startAsked = async () => {
+    const yes =
+      !environment?.production ||
+      (await confirm({
+        title: "Send the whole sheet to production?",
+        message: `${toSend.toLocaleString()} requests go to “${environment.name}”, the live API: they act on real accounts and may cost money.`,
+        confirmLabel: "Send to production",
+        danger: true,
+      }));
+    if (yes) await start();
   };
 
   return (
@@ -151,9 +156,9 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
             <p className="suggestions" data-testid="batch-suggested">
               The sheet’s columns fit:{" "}
               {suggested.map((e) => (
-                <button key={e.id} type="button" className="secondary" data-testid="batch-suggestion" onClick={() => chooseSource(`endpoint:${e.id}`)}>
+                <Button key={e.id} variant="secondary" data-testid="batch-suggestion" onClick={() => chooseSource(`endpoint:${e.id}`)}>
                   {e.title}
-                </button>
+                </Button>
               ))}
             </p>
           )}
@@ -213,21 +218,10 @@ export function BatchSetup({ endpoints, tree, environment, onStarted }: Props) {
           <p className="hint">5 a second, 4 at a time, is safe for the live API. If the server asks to slow down, the run waits and slows down by itself.</p>
           {speedProblem && <p className="field-error" role="alert">{speedProblem}</p>}
           {startError && <p className="field-error" role="alert" data-testid="batch-start-error">{startError}</p>}
-          <button type="button" data-testid="batch-start" disabled={toSend === 0 || speedProblem !== null}
-            onClick={() => (environment?.production ? setConfirming(true) : start())}>
+          <Button data-testid="batch-start" disabled={toSend === 0 || speedProblem !== null} onClick={() => void startAsked()}>
             Send {toSend.toLocaleString()} rows to {environment?.name ?? "the environment"}
-          </button>
+          </Button>
         </section>
-      )}
-      {resendQuestion && (
-        <ConfirmDialog title="Send every row again?" message={resendQuestion} confirmLabel="Send every row again" danger
-          onConfirm={() => { setResendQuestion(null); start(true); }} onCancel={() => setResendQuestion(null)} />
-      )}
-      {confirming && (
-        <ConfirmDialog title="Send the whole sheet to production?"
-          message={`${toSend.toLocaleString()} requests go to “${environment?.name ?? ""}”, the live API: they act on real accounts and may cost money.`}
-          confirmLabel="Send to production" danger
-          onConfirm={() => { setConfirming(false); start(); }} onCancel={() => setConfirming(false)} />
       )}
     </div>
   );

@@ -3,6 +3,8 @@
 // screenful at a time, never as one huge block of text.
 import { useState } from "react";
 import type { ResponseView } from "../bindings/ResponseView";
+import { Button } from "../core/Button";
+import { useNotify } from "../core/Notices";
 import { responseSave, saveDialog, toIpcError } from "../lib/api";
 import { formatBytes } from "../lib/format";
 import type { Summary } from "../lib/summary";
@@ -14,10 +16,10 @@ type View = "tree" | "pretty" | "raw";
 interface Props {
   response: ResponseView;
   onSummary: (summary: Summary | null) => void;
-  notify: (text: string) => void;
 }
 
-export function BodyView({ response, onSummary, notify }: Props) {
+export function BodyView({ response, onSummary }: Props) {
+  const notify = useNotify();
   const json = response.body_kind === "json";
   const [view, setView] = useState<View>(json && !response.body_complete ? "tree" : json ? "pretty" : "raw");
 
@@ -37,15 +39,15 @@ export function BodyView({ response, onSummary, notify }: Props) {
     <div className="row body-tools">
       {json &&
         (["tree", "pretty", "raw"] as const).map((v) => (
-          <button key={v} type="button" className={view === v ? "chip active" : "chip"} aria-pressed={view === v} data-testid={`view-${v}`} onClick={() => setView(v)}>
+          <Button key={v} className={view === v ? "chip active" : "chip"} aria-pressed={view === v} data-testid={`view-${v}`} onClick={() => setView(v)}>
             {v === "tree" ? "Tree" : v === "pretty" ? "Pretty" : "Raw"}
-          </button>
+          </Button>
         ))}
       <span className="spacer" />
       {response.body_kind !== "empty" && (
-        <button type="button" className="secondary small" data-testid="save-body" onClick={() => void saveBody()}>
+        <Button variant="secondary" small data-testid="save-body" onClick={() => void saveBody()}>
           Save to a file…
-        </button>
+        </Button>
       )}
     </div>
   );
@@ -65,7 +67,7 @@ export function BodyView({ response, onSummary, notify }: Props) {
     <>
       {tools}
       {view === "tree" && json ? (
-        <JsonViewer response={response} onSummary={onSummary} notify={notify} />
+        <JsonViewer response={response} onSummary={onSummary} />
       ) : response.body_complete ? (
         <>
           {view === "pretty" && response.body_pretty_refused ? (

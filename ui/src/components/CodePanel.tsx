@@ -1,14 +1,18 @@
 // The Code panel: the composer's request as a program in one of seven languages, signing itself each time it
 // runs. Copy and Save go through the app's Rust side, so a secret written into the code never reaches the page.
-import { lazy, Suspense, useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useMemo, useState, type KeyboardEvent } from "react";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
 import type { AppError as IpcError } from "../bindings/AppError";
 import type { Language } from "../bindings/Language";
 import type { PythonClient } from "../bindings/PythonClient";
 import type { SendInput } from "../bindings/SendInput";
 import type { SnippetInput } from "../bindings/SnippetInput";
-import type { SnippetView } from "../bindings/SnippetView";
-import { saveDialog, snippetCopy, snippetCopyPresigned, snippetSave, snippetShow } from "../lib/api";
+import { Button } from "../core/Button";
+import { useNotify } from "../core/Notices";
+import { useDebounced } from "../hooks/useDebounced";
+import { saveDialog, snippetCopy, snippetCopyPresigned, snippetSave } from "../lib/api";
+import { queries } from "../lib/queries";
 
 const CodeView = lazy(() => import("./CodeView").then((m) => ({ default: m.CodeView })));
 
@@ -37,7 +41,11 @@ interface Props {
   environment: EnvironmentView | null;
   options: CodeOptions;
   onOptions: (options: CodeOptions) => void;
-  notify: (text: string) => void;
+}
+
+/** What a command's refusal says (an IpcError carries its own words). */
+function messageOf(e: unknown): string {
+  return (e as IpcError | null)?.message ?? String(e);
 }
 
 function labelOf(language: Language): string {
@@ -48,35 +56,20 @@ function timeOf(ms: number): string {
   return new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
-export function CodePanel({ draft, environment, options, onOptions, notify }: Props) {
-  const [view, setView] = useState<SnippetView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export function CodePanel({ draft, environment, options, onOptions }: Props) {
+  const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const { language, inlineSecret, pythonClient, baseUrl } = options;
   const input: SnippetInput = useMemo(
     () => ({ request: draft, language, inline_secret: inlineSecret, python_client: pythonClient, base_url: baseUrl }),
     [draft, language, inlineSecret, pythonClient, baseUrl],
   );
-  const environmentId = environment?.id;
-
-  // Written again (by the Rust side) shortly after each change to the request, the options or the environment.
-  useEffect(() => {
-    let current = true;
-    const timer = window.setTimeout(() => {
-      snippetShow(input)
-        .then((v) => {
-          if (current) {
-            setView(v);
-            setError(null);
-          }
-        })
-        .catch((e: IpcError) => current && setError(e.message));
-    }, 120);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [input, environmentId]);
+  // Written again (by the Rust side) shortly after each change to the request, the options or the environment;
+  // the code on screen stays until the new one comes.
+  const asked = useDebounced(input, 120);
+  const written = useQuery({ ...queries.snippet(asked, environment?.id ?? null), placeholderData: keepPreviousData });
+  const view = written.data ?? null;
+  const error = written.error ? messageOf(written.error) : null;
 
   const set = (change: Partial<CodeOptions>) => onOptions({ ...options, ...change });
   const run = async (action: () => Promise<void>) => {
@@ -84,7 +77,7 @@ export function CodePanel({ draft, environment, options, onOptions, notify }: Pr
     try {
       await action();
     } catch (e) {
-      notify((e as IpcError).message ?? String(e));
+      notify(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -123,11 +116,11 @@ export function CodePanel({ draft, environment, options, onOptions, notify }: Pr
       </p>
       <div className="tabs" role="tablist" aria-label="Language" onKeyDown={onTabKey}>
         {LANGUAGES.map((l) => (
-          <button key={l.id} id={`code-tab-${l.id}`} type="button" role="tab" aria-selected={options.language === l.id}
+          <Button key={l.id} id={`code-tab-${l.id}`} role="tab" aria-selected={options.language === l.id}
             tabIndex={options.language === l.id ? 0 : -1} data-testid={`code-lang-${l.id}`}
             className={options.language === l.id ? "tab active" : "tab"} onClick={() => set({ language: l.id })}>
             {l.label}
-          </button>
+          </Button>
         ))}
       </div>
       <fieldset className="code-options">
@@ -176,16 +169,16 @@ export function CodePanel({ draft, environment, options, onOptions, notify }: Pr
         )}
       </fieldset>
       <div className="code-actions">
-        <button type="button" onClick={copy} disabled={busy || !view || !!error} data-testid="code-copy">
+        <Button onClick={copy} disabled={busy || !view || !!error} data-testid="code-copy">
           Copy
-        </button>
-        <button type="button" className="secondary" onClick={saveAs} disabled={busy || !view || !!error} data-testid="code-save">
+        </Button>
+        <Button variant="secondary" onClick={saveAs} disabled={busy || !view || !!error} data-testid="code-save">
           Save…
-        </button>
-        <button type="button" className="secondary" onClick={presigned} disabled={busy || !!error} data-testid="code-presigned"
+        </Button>
+        <Button variant="secondary" onClick={presigned} disabled={busy || !!error} data-testid="code-presigned"
           title="A one-line curl command with a signature made now: for a quick try within 5 minutes">
           Copy as curl, signed now (5 minutes)
-        </button>
+        </Button>
       </div>
       {error ? (
         <p className="input-error" role="alert" data-testid="code-error">{error}</p>

@@ -1,6 +1,5 @@
-// The Code panel's viewer: read-only CodeMirror 6 with the language's highlighting, line numbers and folding.
-import { useEffect, useRef } from "react";
-import { basicSetup } from "codemirror";
+// The Code panel's viewer: the core editor, read-only, with the language's highlighting, line numbers and folding.
+import { useMemo } from "react";
 import { go } from "@codemirror/lang-go";
 import { java } from "@codemirror/lang-java";
 import { javascript } from "@codemirror/lang-javascript";
@@ -9,9 +8,9 @@ import { python } from "@codemirror/lang-python";
 import { rust } from "@codemirror/lang-rust";
 import { StreamLanguage } from "@codemirror/language";
 import { shell } from "@codemirror/legacy-modes/mode/shell";
-import { Compartment, EditorState, type Extension } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
+import type { Extension } from "@codemirror/state";
 import type { Language } from "../bindings/Language";
+import { Editor } from "../core/Editor";
 
 function highlighting(language: Language): Extension {
   switch (language) {
@@ -39,40 +38,14 @@ interface Props {
 }
 
 export function CodeView({ text, language, label }: Props) {
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const lang = useRef(new Compartment());
-
-  useEffect(() => {
-    if (!host.current) return;
-    const editor = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: text,
-        extensions: [
-          basicSetup,
-          lang.current.of(highlighting(language)),
-          EditorState.readOnly.of(true),
-          EditorView.contentAttributes.of({ "aria-label": label, "data-testid": "code-text" }),
-        ],
-      }),
-    });
-    view.current = editor;
-    return () => {
-      editor.destroy();
-      view.current = null;
-    };
-    // Built once; the text and language are updated below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    const editor = view.current;
-    if (!editor) return;
-    const effects = lang.current.reconfigure(highlighting(language));
-    if (editor.state.doc.toString() === text) editor.dispatch({ effects });
-    else editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text }, effects });
-  }, [text, language]);
-
-  return <div className="code-view" ref={host} />;
+  const highlight = useMemo(() => highlighting(language), [language]);
+  return (
+    <Editor
+      className="code-view"
+      value={text}
+      language={highlight}
+      readOnly
+      contentAttributes={{ "aria-label": label, "data-testid": "code-text" }}
+    />
+  );
 }

@@ -15,14 +15,14 @@ import {
   saveDialog,
   toIpcError,
 } from "../lib/api";
+import { Button } from "../core/Button";
+import { useNotify } from "../core/Notices";
 import { foldersOutside, placeOf } from "../lib/collections";
 import { flattenFolders } from "../hooks/useCollections";
-import type { ToastMessage } from "./core/Toast";
 
 interface Props {
   tree: FolderNode | null;
   onOpen: (request: SavedRequest) => void;
-  notify: (message: ToastMessage) => void;
 }
 
 type Target = { item: Item; name: string };
@@ -31,7 +31,8 @@ function fileName(name: string): string {
   return `${name.replace(/[^\p{L}\p{N} _-]+/gu, "").trim() || "collection"}.json`;
 }
 
-export function CollectionsPanel({ tree, onOpen, notify }: Props) {
+export function CollectionsPanel({ tree, onOpen }: Props) {
+  const notify = useNotify();
   const [menu, setMenu] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<Target | null>(null);
   const [newName, setNewName] = useState("");
@@ -41,16 +42,13 @@ export function CollectionsPanel({ tree, onOpen, notify }: Props) {
 
   const run = (work: () => Promise<unknown>) => {
     setMenu(null);
-    work().catch((e: unknown) => notify({ text: toIpcError(e).message }));
+    work().catch((e: unknown) => notify(toIpcError(e).message));
   };
 
   const remove = (t: Target) =>
     run(async () => {
       const ticket = await collectionDelete(t.item);
-      notify({
-        text: `Deleted “${t.name}”.`,
-        action: { label: "Undo", run: () => void collectionUndoDelete(ticket).catch(() => undefined) },
-      });
+      notify(`Deleted “${t.name}”.`, { label: "Undo", run: () => void collectionUndoDelete(ticket).catch(() => undefined) });
     });
 
   const shift = (t: Target, by: number) =>
@@ -64,7 +62,7 @@ export function CollectionsPanel({ tree, onOpen, notify }: Props) {
       const path = await saveDialog(fileName(name), { name: "VK Workspace collection", extensions: ["json"] });
       if (!path) return;
       const done = await collectionExport(folder, path);
-      notify({ text: `Exported ${done.requests} request(s) to ${done.path}. No secrets are in the file.` });
+      notify(`Exported ${done.requests} request(s) to ${done.path}. No secrets are in the file.`);
     });
 
   function submitRename(event: FormEvent) {
@@ -84,43 +82,42 @@ export function CollectionsPanel({ tree, onOpen, notify }: Props) {
     const key = `${t.item.kind}-${t.item.id}`;
     return (
       <span className="item-actions">
-        <button
-          type="button"
-          className="link"
+        <Button
+          variant="link"
           aria-label={`More actions for ${t.name}`}
           aria-expanded={menu === key}
           data-testid="item-menu"
           onClick={() => setMenu(menu === key ? null : key)}
         >
           …
-        </button>
+        </Button>
         {menu === key && (
           <span className="menu" role="menu" onKeyDown={(e) => e.key === "Escape" && setMenu(null)}>
-            <button type="button" role="menuitem" onClick={() => { setMenu(null); setNewName(t.name); setRenaming(t); }}>
+            <Button role="menuitem" onClick={() => { setMenu(null); setNewName(t.name); setRenaming(t); }}>
               Rename
-            </button>
+            </Button>
             {t.item.kind === "request" && (
-              <button type="button" role="menuitem" onClick={() => run(() => collectionDuplicate(t.item.id))}>
+              <Button role="menuitem" onClick={() => run(() => collectionDuplicate(t.item.id))}>
                 Duplicate
-              </button>
+              </Button>
             )}
-            <button type="button" role="menuitem" onClick={() => shift(t, -1)}>
+            <Button role="menuitem" onClick={() => shift(t, -1)}>
               Move up
-            </button>
-            <button type="button" role="menuitem" onClick={() => shift(t, 1)}>
+            </Button>
+            <Button role="menuitem" onClick={() => shift(t, 1)}>
               Move down
-            </button>
-            <button type="button" role="menuitem" onClick={() => { setMenu(null); setMoving(t); }}>
+            </Button>
+            <Button role="menuitem" onClick={() => { setMenu(null); setMoving(t); }}>
               Move to folder…
-            </button>
+            </Button>
             {t.item.kind === "folder" && (
-              <button type="button" role="menuitem" onClick={() => exportTo(t.item.id, t.name)}>
+              <Button role="menuitem" onClick={() => exportTo(t.item.id, t.name)}>
                 Export…
-              </button>
+              </Button>
             )}
-            <button type="button" role="menuitem" className="danger-text" data-testid="item-delete" onClick={() => remove(t)}>
+            <Button role="menuitem" className="danger-text" data-testid="item-delete" onClick={() => remove(t)}>
               Delete
-            </button>
+            </Button>
           </span>
         )}
       </span>
@@ -147,10 +144,10 @@ export function CollectionsPanel({ tree, onOpen, notify }: Props) {
             <div className="tree-row folder" style={{ paddingLeft: depth * 12 }}>
               {nameOrEditor(
                 t,
-                <button type="button" className="tree-label" data-testid="collection-folder"
+                <Button className="tree-label" data-testid="collection-folder"
                   onClick={() => setCollapsed((c) => { const n = new Set(c); if (open) n.add(f.id); else n.delete(f.id); return n; })}>
                   {open ? "▾" : "▸"} {f.name}
-                </button>,
+                </Button>,
               )}
               {actions(t)}
             </div>
@@ -165,9 +162,9 @@ export function CollectionsPanel({ tree, onOpen, notify }: Props) {
             <div className="tree-row" style={{ paddingLeft: depth * 12 + 14 }}>
               {nameOrEditor(
                 t,
-                <button type="button" className="tree-label" data-testid="collection-request" title={r.description || r.endpoint} onClick={() => onOpen(r)}>
+                <Button className="tree-label" data-testid="collection-request" title={r.description || r.endpoint} onClick={() => onOpen(r)}>
                   <span className="history-method">{r.method}</span> {r.name}
-                </button>,
+                </Button>,
               )}
               {actions(t)}
             </div>
@@ -183,12 +180,12 @@ export function CollectionsPanel({ tree, onOpen, notify }: Props) {
   return (
     <div className="collections" data-testid="collections">
       <div className="row">
-        <button type="button" className="secondary small" data-testid="new-folder" onClick={() => { setNewName(""); setCreating(true); }}>
+        <Button variant="secondary" small data-testid="new-folder" onClick={() => { setNewName(""); setCreating(true); }}>
           New folder
-        </button>
-        <button type="button" className="secondary small" disabled={!tree || !!empty} onClick={() => exportTo(null, "VK Workspace collections")}>
+        </Button>
+        <Button variant="secondary" small disabled={!tree || !!empty} onClick={() => exportTo(null, "VK Workspace collections")}>
           Export all…
-        </button>
+        </Button>
       </div>
       {creating && (
         <form onSubmit={submitFolder} className="inline-form">
@@ -209,7 +206,7 @@ export function CollectionsPanel({ tree, onOpen, notify }: Props) {
               ))}
             </select>
           </label>
-          <button type="button" className="link" onClick={() => setMoving(null)}>Cancel</button>
+          <Button variant="link" onClick={() => setMoving(null)}>Cancel</Button>
         </div>
       )}
       {empty ? (

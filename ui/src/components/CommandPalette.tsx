@@ -1,16 +1,17 @@
 // The palette (Ctrl+K): one search box over the API's endpoints, saved requests and history. Arrow keys move,
 // Enter opens, Escape closes.
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState, type KeyboardEvent } from "react";
 import type { Endpoint } from "../bindings/Endpoint";
 import type { FolderNode } from "../bindings/FolderNode";
-import type { HistorySummary } from "../bindings/HistorySummary";
 import type { SavedRequest } from "../bindings/SavedRequest";
-import { historyList } from "../lib/api";
+import { Dialog } from "../core/Dialog";
+import { useDebounced } from "../hooks/useDebounced";
 import { formatWhen } from "../lib/format";
 import { MODULE_NAMES } from "../lib/draft";
 import { filterFor, NO_CHOICES } from "../hooks/useHistory";
+import { queries } from "../lib/queries";
 import { searchEndpoints, searchSaved } from "../lib/search";
-import { Dialog } from "./core/Dialog";
 
 interface Props {
   endpoints: Endpoint[];
@@ -32,25 +33,14 @@ interface Result {
 export function CommandPalette({ endpoints, tree, onEndpoint, onSaved, onHistory, onClose }: Props) {
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
-  const [history, setHistory] = useState<HistorySummary[]>([]);
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      if (query.trim() === "") {
-        if (current) setHistory([]);
-        return;
-      }
-      historyList({ ...filterFor({ ...NO_CHOICES, text: query }), limit: 6 }).then(
-        (rows) => current && setHistory(rows),
-        () => current && setHistory([]),
-      );
-    }, 120);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
+  // History is searched by the app (words of the answers too), shortly after the typing stops.
+  const words = useDebounced(query.trim(), 120);
+  const found = useQuery({
+    ...queries.history({ ...filterFor({ ...NO_CHOICES, text: words }), limit: 6 }),
+    enabled: words !== "",
+    placeholderData: keepPreviousData,
+  });
+  const history = query.trim() === "" || words === "" ? [] : (found.data ?? []);
 
   const close = (run: () => void) => () => {
     run();

@@ -4,9 +4,11 @@ import type { Endpoint } from "../bindings/Endpoint";
 import type { AppError as IpcError } from "../bindings/AppError";
 import type { JsonProblem } from "../bindings/JsonProblem";
 import type { SendInput } from "../bindings/SendInput";
+import { Button } from "../core/Button";
 import { useFormCheck } from "../hooks/useFormCheck";
 import { draftFromEndpoint, METHODS, MODULE_NAMES } from "../lib/draft";
 import { buildInput, matchEndpoint, valuesFrom, type FormValues } from "../lib/form";
+import { actionFor } from "../lib/hotkeys";
 import { queryRows, withQuery, type QueryRow } from "../lib/query";
 import { clockPhrase, CLOCK_WARNING_SECS } from "../lib/visible";
 import { KeyValueTable } from "./KeyValueTable";
@@ -105,8 +107,9 @@ export function Composer(props: Props) {
     onSend(draft);
   };
 
+  // The composer's own shortcuts (Ctrl+Enter), from the registry the help sheet lists.
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+    if (actionFor(e, "composer") === "send") {
       e.preventDefault();
       send();
     }
@@ -126,19 +129,19 @@ export function Composer(props: Props) {
           )}
         </h2>
         <span className="row">
-          <button type="button" className="secondary small" data-testid="open-test-values" onClick={onShowTestValues}>
+          <Button variant="secondary" small data-testid="open-test-values" onClick={onShowTestValues}>
             Test values…
-          </button>
-          <button type="button" className="secondary small" data-testid="save-request" onClick={onSave} title="Save to a collection (Ctrl+S)">
+          </Button>
+          <Button variant="secondary" small data-testid="save-request" onClick={onSave} title="Save to a collection (Ctrl+S)">
             {savedName ? "Save" : "Save…"}
-          </button>
+          </Button>
         </span>
       </div>
       <div className="examples">
         <EndpointPicker endpoints={endpoints} onPick={(e) => props.onNewDraft(draftFromEndpoint(e))} />
-        <button type="button" className="secondary" data-testid="open-palette" onClick={props.onOpenPalette} title="Search endpoints, saved requests and history (Ctrl+K)">
+        <Button variant="secondary" data-testid="open-palette" onClick={props.onOpenPalette} title="Search endpoints, saved requests and history (Ctrl+K)">
           Search… <kbd>Ctrl+K</kbd>
-        </button>
+        </Button>
       </div>
       {current && (
         <p className="endpoint-description" data-testid="endpoint-description">
@@ -173,20 +176,20 @@ export function Composer(props: Props) {
           placeholder="/api/v1/…"
           onChange={(e) => onDraftChange({ ...draft, endpoint: e.target.value })}
         />
-        <button type="button" data-testid="send" onClick={() => send()} disabled={sending || blocked} title="Send (Ctrl+Enter)">
+        <Button data-testid="send" onClick={() => send()} disabled={sending || blocked} title="Send (Ctrl+Enter)">
           {sending ? "Sending…" : "Send"}
-        </button>
+        </Button>
       </div>
       <div className="mode-tabs" role="tablist" aria-label="How to edit the request">
-        <button type="button" role="tab" aria-selected={formMode} className={formMode ? "tab active" : "tab"} data-testid="mode-form"
+        <Button role="tab" aria-selected={formMode} className={formMode ? "tab active" : "tab"} data-testid="mode-form"
           disabled={!current || values === null}
           title={!current ? "Choose an endpoint from the list to get a form" : values === null ? "Fix the JSON first: the form cannot read it" : undefined}
           onClick={() => setMode("form")}>
           Form
-        </button>
-        <button type="button" role="tab" aria-selected={!formMode} className={!formMode ? "tab active" : "tab"} data-testid="mode-json" onClick={() => setMode("json")}>
+        </Button>
+        <Button role="tab" aria-selected={!formMode} className={!formMode ? "tab active" : "tab"} data-testid="mode-json" onClick={() => setMode("json")}>
           JSON
-        </button>
+        </Button>
       </div>
       {formMode && current && values ? (
         <RequestForm endpoint={current} values={values} problems={problems} onChange={onFormChange} />
@@ -224,9 +227,9 @@ export function Composer(props: Props) {
       {blocked && (
         <p className={askedAnyway ? "blocked-note shown" : "blocked-note"} data-testid="blocked-note" role={askedAnyway ? "alert" : undefined}>
           {problems.length === 1 ? "One field needs attention" : `${problems.length} fields need attention`} before sending.{" "}
-          <button type="button" className="link" data-testid="send-anyway" onClick={() => send(true)}>
+          <Button variant="link" data-testid="send-anyway" onClick={() => send(true)}>
             Send anyway
-          </button>{" "}
+          </Button>{" "}
           <span className="hint">(to see how the API refuses it)</span>
         </p>
       )}

@@ -1,6 +1,7 @@
 // The top bar: the environment switcher (colour-coded, red band for production), where requests go, with which
 // key and tenant, where the secret is kept, and the way to the environment editor.
 import { useState } from "react";
+import { Button } from "../core/Button";
 import type { EnvironmentsState } from "../hooks/useEnvironments";
 import { secretShort, secretWords } from "../lib/environments";
 import { EnvironmentEditor } from "./EnvironmentEditor";
@@ -63,20 +64,20 @@ export function EnvironmentBar({ state, onHelp, onBatch }: Props) {
             >
               <span className="label">Secret</span> {secretShort(active.secret)}
             </span>
-            <button type="button" className="link" aria-label="Change the secret" data-testid="change-secret" onClick={() => setEditingSecret(true)}>
+            <Button variant="link" aria-label="Change the secret" data-testid="change-secret" onClick={() => setEditingSecret(true)}>
               {active.secret === "missing" ? "set…" : "change…"}
-            </button>
-            <button type="button" className="secondary small" data-testid="manage-environments" onClick={() => setManaging(true)}>
+            </Button>
+            <Button variant="secondary" small data-testid="manage-environments" onClick={() => setManaging(true)}>
               Environments…
-            </button>
+            </Button>
             {onBatch && (
-              <button type="button" className="secondary small" data-testid="open-batch" onClick={onBatch} title="Send every row of a spreadsheet (CSV or Excel) to one endpoint">
+              <Button variant="secondary" small data-testid="open-batch" onClick={onBatch} title="Send every row of a spreadsheet (CSV or Excel) to one endpoint">
                 Batch run…
-              </button>
+              </Button>
             )}
-            <button type="button" className="secondary small" data-testid="open-help" onClick={onHelp} title="Keyboard shortcuts and error codes (F1)">
+            <Button variant="secondary" small data-testid="open-help" onClick={onHelp} title="Keyboard shortcuts and error codes (F1)">
               Help
-            </button>
+            </Button>
           </div>
         )}
         {editingSecret && active && <SecretDialog environment={active} onClose={() => setEditingSecret(false)} />}

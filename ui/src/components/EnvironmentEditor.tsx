@@ -1,13 +1,14 @@
 // The environment editor: every environment on the left; on the right its address, key, tenant, colour,
 // production flag, {{variables}} and secret (set, test, remove). The built-in sandbox keeps its address and key.
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
-import type { SecretCheck } from "../bindings/SecretCheck";
+import { Button } from "../core/Button";
+import { Dialog } from "../core/Dialog";
+import { useConfirm } from "../core/Notices";
 import type { EnvironmentsState } from "../hooks/useEnvironments";
 import { environmentDelete, environmentSave, environmentTestSecret, toIpcError } from "../lib/api";
 import { formFrom, inputFrom, NEW_ENVIRONMENT, secretWords, type EnvironmentForm } from "../lib/environments";
-import { ConfirmDialog } from "./core/ConfirmDialog";
-import { Dialog } from "./core/Dialog";
 import { SandboxClock } from "./SandboxClock";
 import { SecretDialog } from "./SecretDialog";
 
@@ -29,42 +30,33 @@ function Variables({ form, onChange }: { form: EnvironmentForm; onChange: (f: En
         <div className="variable-row" key={i}>
           <input aria-label="Variable name" placeholder="name" value={row.name} onChange={(e) => set(i, { ...row, name: e.target.value })} />
           <input aria-label="Variable value" placeholder="value" value={row.value} onChange={(e) => set(i, { ...row, value: e.target.value })} />
-          <button
-            type="button"
-            className="secondary small"
+          <Button
+            variant="secondary" small
             aria-label={`Remove variable ${row.name}`}
             onClick={() => onChange({ ...form, variables: form.variables.filter((_, j) => j !== i) })}
           >
             Remove
-          </button>
+          </Button>
         </div>
       ))}
-      <button
-        type="button"
-        className="secondary small"
+      <Button
+        variant="secondary" small
         onClick={() => onChange({ ...form, variables: [...form.variables, { name: "", value: "" }] })}
       >
         Add variable
-      </button>
+      </Button>
     </fieldset>
   );
 }
 
 function SecretSection({ env }: { env: EnvironmentView }) {
   const [setting, setSetting] = useState(false);
-  const [check, setCheck] = useState<SecretCheck | null>(null);
-  const [testing, setTesting] = useState(false);
-
-  async function test() {
-    setTesting(true);
-    try {
-      setCheck(await environmentTestSecret(env.id));
-    } catch (e) {
-      setCheck({ accepted: false, message: toIpcError(e).message });
-    } finally {
-      setTesting(false);
-    }
-  }
+  // A refusal to even try is a failed check, in the same place.
+  const test = useMutation({
+    mutationFn: () => environmentTestSecret(env.id).catch((e: unknown) => ({ accepted: false, message: toIpcError(e).message })),
+  });
+  const check = test.data ?? null;
+  const testing = test.isPending;
 
   return (
     <fieldset className="secret-section">
@@ -73,12 +65,12 @@ function SecretSection({ env }: { env: EnvironmentView }) {
         The secret is <strong>{secretWords(env.secret)}</strong>.
       </p>
       <div className="row">
-        <button type="button" className="secondary small" data-testid="editor-set-secret" onClick={() => setSetting(true)}>
+        <Button variant="secondary" small data-testid="editor-set-secret" onClick={() => setSetting(true)}>
           {env.secret === "missing" ? "Set secret…" : "Change secret…"}
-        </button>
-        <button type="button" className="secondary small" data-testid="editor-test-secret" disabled={testing} onClick={test}>
+        </Button>
+        <Button variant="secondary" small data-testid="editor-test-secret" disabled={testing} onClick={() => test.mutate()}>
           {testing ? "Testing…" : "Test connection"}
-        </button>
+        </Button>
       </div>
       {check && (
         <p className={check.accepted ? "check ok" : "check bad"} role="status" data-testid="secret-check">
@@ -95,7 +87,7 @@ export function EnvironmentEditor({ state, onClose }: Props) {
   const [form, setForm] = useState<EnvironmentForm>(first ? formFrom(first) : NEW_ENVIRONMENT);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const confirm = useConfirm();
   const current = state.list.find((e) => e.id === form.id) ?? null;
   const builtin = current?.builtin ?? false;
 
@@ -119,8 +111,14 @@ export function EnvironmentEditor({ state, onClose }: Props) {
   }
 
   async function remove() {
-    setConfirmDelete(false);
-    if (form.id === null) return;
+    if (form.id === null || !current) return;
+    const yes = await confirm({
+      title: `Delete “${current.name}”?`,
+      message: "The environment and its saved secret are removed. History entries sent to it stay.",
+      confirmLabel: "Delete",
+      danger: true,
+    });
+    if (!yes) return;
     try {
       await environmentDelete(form.id);
       choose(state.list.find((e) => e.builtin) ?? null);
@@ -149,19 +147,18 @@ export function EnvironmentEditor({ state, onClose }: Props) {
       <div className="env-editor">
         <nav className="env-list" aria-label="Environments">
           {state.list.map((env) => (
-            <button
+            <Button
               key={env.id}
-              type="button"
               className={env.id === form.id ? "env-list-item selected" : "env-list-item"}
               onClick={() => choose(env)}
             >
               <span className="env-dot" style={{ background: env.colour }} aria-hidden="true" /> {env.name}
               {env.id === state.active?.id && <span className="hint"> (in use)</span>}
-            </button>
+            </Button>
           ))}
-          <button type="button" className="secondary small" data-testid="env-new" onClick={() => choose(null)}>
+          <Button variant="secondary" small data-testid="env-new" onClick={() => choose(null)}>
             New environment
-          </button>
+          </Button>
         </nav>
         <form className="env-form" onSubmit={submit}>
           {builtin && (
@@ -205,35 +202,25 @@ export function EnvironmentEditor({ state, onClose }: Props) {
           )}
           <div className="dialog-actions">
             {current && !builtin && (
-              <button type="button" className="secondary danger-text" onClick={() => setConfirmDelete(true)}>
+              <Button variant="secondary" className="danger-text" onClick={() => void remove()}>
                 Delete…
-              </button>
+              </Button>
             )}
             <span className="spacer" />
             {current && current.id !== state.active?.id && (
-              <button type="button" className="secondary" data-testid="env-use" onClick={() => void state.select(current.id)}>
+              <Button variant="secondary" data-testid="env-use" onClick={() => void state.select(current.id)}>
                 Use this environment
-              </button>
+              </Button>
             )}
-            <button type="button" className="secondary" data-testid="env-close" onClick={onClose}>
+            <Button variant="secondary" data-testid="env-close" onClick={onClose}>
               Close
-            </button>
-            <button type="submit" data-testid="env-save">
+            </Button>
+            <Button type="submit" data-testid="env-save">
               Save
-            </button>
+            </Button>
           </div>
         </form>
       </div>
-      {confirmDelete && current && (
-        <ConfirmDialog
-          title={`Delete “${current.name}”?`}
-          message="The environment and its saved secret are removed. History entries sent to it stay."
-          confirmLabel="Delete"
-          danger
-          onConfirm={() => void remove()}
-          onCancel={() => setConfirmDelete(false)}
-        />
-      )}
     </Dialog>
   );
 }

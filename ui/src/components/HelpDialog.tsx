@@ -1,38 +1,25 @@
-// The help sheet (F1): the keyboard shortcuts, and every error code of the API with what it means and what to do.
-import { useEffect, useState } from "react";
-import type { Explanation } from "../bindings/Explanation";
-import { errorExplanations } from "../lib/api";
-import { Dialog } from "./core/Dialog";
-
-const SHORTCUTS: [string, string][] = [
-  ["Ctrl+Enter", "Send the request"],
-  ["Ctrl+S", "Save the request to a collection (in place when it came from one)"],
-  ["Ctrl+K", "Search endpoints, saved requests and history"],
-  ["Ctrl+T / Ctrl+W", "Open a new request tab / close this one"],
-  ["Ctrl+B", "Hide or show history and collections"],
-  ["↑ ↓ then Enter", "Move through search results and open one"],
-  ["F1", "Open this help"],
-  ["Esc", "Close a dialog or the search"],
-  ["Tab / Shift+Tab", "Move between controls"],
-];
+// The help sheet (F1): the keyboard shortcuts (from the registry that binds them), and every error code of the API
+// with what it means and what to do.
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "../core/Button";
+import { Dialog } from "../core/Dialog";
+import { HOTKEYS } from "../lib/hotkeys";
+import { queries } from "../lib/queries";
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
-  const [codes, setCodes] = useState<Explanation[]>([]);
-  useEffect(() => {
-    errorExplanations().then(setCodes, () => setCodes([]));
-  }, []);
+  const codes = useQuery(queries.errorExplanations()).data ?? [];
   return (
     <Dialog labelledBy="help-title" onClose={onClose} wide testId="help">
       <h2 id="help-title">Help</h2>
       <h3>Keyboard shortcuts</h3>
       <table className="kv shortcuts">
         <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
+          {HOTKEYS.map(({ keys, description }) => (
             <tr key={keys}>
               <th>
                 <kbd>{keys}</kbd>
               </th>
-              <td>{what}</td>
+              <td>{description}</td>
             </tr>
           ))}
         </tbody>
@@ -55,9 +42,9 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       </div>
       <div className="dialog-actions">
         <span className="spacer" />
-        <button type="button" onClick={onClose} autoFocus>
+        <Button onClick={onClose} autoFocus>
           Close
-        </button>
+        </Button>
       </div>
     </Dialog>
   );

@@ -1,4 +1,5 @@
 // The history filters: environment, module, outcome, error code and a date range. Empty means "any".
+import { Button } from "../core/Button";
 import type { HistoryChoices, StatusChoice } from "../hooks/useHistory";
 import { MODULE_NAMES } from "../lib/draft";
 
@@ -55,13 +56,12 @@ export function HistoryFilters({ choices, onChange, environments, modules, error
           <input type="date" aria-label="To date" value={choices.to} onChange={(e) => set({ to: e.target.value })} />
         </label>
       </div>
-      <button
-        type="button"
-        className="link"
+      <Button
+        variant="link"
         onClick={() => onChange({ ...choices, status: "all", environment: "", module: "", errorCode: "", from: "", to: "" })}
       >
         Clear filters
-      </button>
+      </Button>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { HistorySummary } from "../bindings/HistorySummary";
+import { Button } from "../core/Button";
 import { activeFilterCount, type HistoryState } from "../hooks/useHistory";
 import { historyDelete } from "../lib/api";
 import { formatWhenShort, statusTone } from "../lib/format";
@@ -28,7 +29,7 @@ function Row({ item, actions }: { item: HistorySummary; actions: HistoryActions 
   const label = `${item.method} ${item.endpoint}`;
   return (
     <div className="history-row" data-testid="history-row">
-      <button type="button" className="history-open" onClick={() => actions.onOpen(item.id)} title={`Open ${label} (${item.environment})`}>
+      <Button className="history-open" onClick={() => actions.onOpen(item.id)} title={`Open ${label} (${item.environment})`}>
         <span className="history-line">
           <span className="history-method">{item.method}</span>
           <span className="history-endpoint">{item.endpoint.replace("/api/v1/", "")}</span>
@@ -37,17 +38,17 @@ function Row({ item, actions }: { item: HistorySummary; actions: HistoryActions 
           <span className={`history-outcome ${tone}`}>{outcome}</span>
           <span className="history-time">{formatWhenShort(item.sent_at_ms)}</span>
         </span>
-      </button>
+      </Button>
       <span className="history-actions">
-        <button type="button" className="link" aria-label={`Send ${label} again`} title="Send again (new timestamp and signature)" data-testid="history-rerun" onClick={() => actions.onRerun(item)}>
+        <Button variant="link" aria-label={`Send ${label} again`} title="Send again (new timestamp and signature)" data-testid="history-rerun" onClick={() => actions.onRerun(item)}>
           ↻
-        </button>
-        <button type="button" className="link" aria-label={`Save ${label} to a collection`} title="Save to a collection" data-testid="history-save" onClick={() => actions.onSave(item.id)}>
+        </Button>
+        <Button variant="link" aria-label={`Save ${label} to a collection`} title="Save to a collection" data-testid="history-save" onClick={() => actions.onSave(item.id)}>
           ☆
-        </button>
-        <button type="button" className="link" aria-label={`Delete ${label} from history`} title="Delete from history" data-testid="history-delete" onClick={() => void historyDelete(item.id)}>
+        </Button>
+        <Button variant="link" aria-label={`Delete ${label} from history`} title="Delete from history" data-testid="history-delete" onClick={() => void historyDelete(item.id)}>
           ×
-        </button>
+        </Button>
       </span>
     </div>
   );
@@ -79,13 +80,13 @@ export function HistoryPanel({ history, environments, modules, errorCodes, ...ac
         onChange={(e) => history.setChoices({ ...history.choices, text: e.target.value })}
       />
       <div className="row">
-        <button type="button" className="secondary small" aria-expanded={showFilters} data-testid="history-filters-toggle" onClick={() => setShowFilters(!showFilters)}>
+        <Button variant="secondary" small aria-expanded={showFilters} data-testid="history-filters-toggle" onClick={() => setShowFilters(!showFilters)}>
           Filters{filters > 0 ? ` (${filters})` : ""}
-        </button>
+        </Button>
         <span className="spacer" />
-        <button type="button" className="secondary small" data-testid="history-settings-open" onClick={() => setSettings(true)}>
+        <Button variant="secondary" small data-testid="history-settings-open" onClick={() => setSettings(true)}>
           Settings…
-        </button>
+        </Button>
       </div>
       {showFilters && (
         <HistoryFilters choices={history.choices} onChange={history.setChoices} environments={environments} modules={modules} errorCodes={errorCodes} />

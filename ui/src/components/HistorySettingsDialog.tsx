@@ -1,8 +1,11 @@
 // History settings: how long entries are kept (by age and by count), Aadhaar masking, and clearing everything.
-import { useEffect, useState, type FormEvent } from "react";
-import { historyClear, historySettingsGet, historySettingsSet, toIpcError } from "../lib/api";
-import { ConfirmDialog } from "./core/ConfirmDialog";
-import { Dialog } from "./core/Dialog";
+import { useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Button } from "../core/Button";
+import { Dialog } from "../core/Dialog";
+import { useConfirm } from "../core/Notices";
+import { historyClear, historySettingsSet, toIpcError } from "../lib/api";
+import { queries } from "../lib/queries";
 
 /** A whole number of at least 1, or null for an empty field; NaN for anything else. */
 export function limitFrom(text: string): number | null {
@@ -16,18 +19,17 @@ export function HistorySettingsDialog({ onClose }: { onClose: () => void }) {
   const [mask, setMask] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [confirmClear, setConfirmClear] = useState(false);
-
-  useEffect(() => {
-    historySettingsGet().then(
-      (s) => {
-        setDays(s.keep_days === null ? "" : String(s.keep_days));
-        setCount(s.keep_count === null ? "" : String(s.keep_count));
-        setMask(s.mask_aadhaar);
-      },
-      (e: unknown) => setError(toIpcError(e).message),
-    );
-  }, []);
+  const confirm = useConfirm();
+  const settings = useQuery(queries.historySettings());
+  // The fields start from the settings once they have been read; after that they are the person's.
+  const [filled, setFilled] = useState(false);
+  if (!filled && settings.data) {
+    setFilled(true);
+    setDays(settings.data.keep_days === null ? "" : String(settings.data.keep_days));
+    setCount(settings.data.keep_count === null ? "" : String(settings.data.keep_count));
+    setMask(settings.data.mask_aadhaar);
+  }
+  const problem = error ?? (settings.error ? toIpcError(settings.error).message : null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -47,7 +49,13 @@ export function HistorySettingsDialog({ onClose }: { onClose: () => void }) {
   }
 
   async function clearAll() {
-    setConfirmClear(false);
+    const yes = await confirm({
+      title: "Clear all history?",
+      message: "Every recorded send and answer is deleted. Saved collections and environments stay. This cannot be undone.",
+      confirmLabel: "Clear history",
+      danger: true,
+    });
+    if (!yes) return;
     try {
       const removed = await historyClear();
       setDone(`History cleared (${removed} entries).`);
@@ -69,9 +77,9 @@ export function HistorySettingsDialog({ onClose }: { onClose: () => void }) {
           <input id="mask-aadhaar" type="checkbox" checked={mask} onChange={(e) => setMask(e.target.checked)} />
           <label htmlFor="mask-aadhaar">Mask Aadhaar numbers in history (XXXX XXXX 1234)</label>
         </span>
-        {error && (
+        {problem && (
           <p className="field-error" role="alert">
-            {error}
+            {problem}
           </p>
         )}
         {done && (
@@ -80,26 +88,16 @@ export function HistorySettingsDialog({ onClose }: { onClose: () => void }) {
           </p>
         )}
         <div className="dialog-actions">
-          <button type="button" className="secondary danger-text" data-testid="history-clear" onClick={() => setConfirmClear(true)}>
+          <Button variant="secondary" className="danger-text" data-testid="history-clear" onClick={() => void clearAll()}>
             Clear all history…
-          </button>
+          </Button>
           <span className="spacer" />
-          <button type="button" className="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={onClose}>
             Close
-          </button>
-          <button type="submit">Save</button>
+          </Button>
+          <Button type="submit">Save</Button>
         </div>
       </form>
-      {confirmClear && (
-        <ConfirmDialog
-          title="Clear all history?"
-          message="Every recorded send and answer is deleted. Saved collections and environments stay. This cannot be undone."
-          confirmLabel="Clear history"
-          danger
-          onConfirm={() => void clearAll()}
-          onCancel={() => setConfirmClear(false)}
-        />
-      )}
     </Dialog>
   );
 }

@@ -5,6 +5,8 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { convertFileSrc, invoke } from "@tauri-apps/api/core";
 import { writeText } from "@tauri-apps/plugin-clipboard-manager";
 import type { ResponseView } from "../bindings/ResponseView";
+import { Button } from "../core/Button";
+import { useNotify } from "../core/Notices";
 import { JsonClient } from "../lib/jsonClient";
 import { jsonPathOf, MAX_MATCHES, type Key, type Row } from "../lib/jsonRows";
 import type { Summary } from "../lib/summary";
@@ -12,7 +14,6 @@ import type { Summary } from "../lib/summary";
 interface Props {
   response: ResponseView;
   onSummary: (summary: Summary | null) => void;
-  notify: (text: string) => void;
 }
 
 const ROW_HEIGHT = 22;
@@ -32,7 +33,8 @@ async function bytesOf(response: ResponseView): Promise<ArrayBuffer> {
   return invoke<ArrayBuffer>("response_body", { handle: response.body_handle });
 }
 
-export function JsonViewer({ response, onSummary, notify }: Props) {
+export function JsonViewer({ response, onSummary }: Props) {
+  const notify = useNotify();
   const client = useRef<JsonClient | null>(null);
   const [state, setState] = useState<{ status: "loading" | "ready" | "error"; error: string | null }>({ status: "loading", error: null });
   const [count, setCount] = useState(0);
@@ -46,13 +48,13 @@ export function JsonViewer({ response, onSummary, notify }: Props) {
   useEffect(() => {
     const c = new JsonClient();
     client.current = c;
-    let current = true;
-    void (async () => {
-      try {
-        const reply = response.body_file
-          ? await c.ask({ type: "fetch", url: convertFileSrc(response.body_file) })
-          : await bytesOf(response).then((bytes) => c.ask({ type: "load", bytes }, [bytes]));
-        if (!current || reply.type !== "loaded") return;
+    const loaded = response.body_file
+      ? c.ask({ type: "fetch", url: convertFileSrc(response.body_file) })
+      : bytesOf(response).then((bytes) => c.ask({ type: "load", bytes }, [bytes]));
+    // Once this effect is cleaned up, the client is closed and `settle` never answers: no stale answer lands here.
+    c.settle(loaded).then(
+      (reply) => {
+        if (reply.type !== "loaded") return;
         if (reply.error) {
           setState({ status: "error", error: reply.error });
           onSummary(null);
@@ -62,12 +64,10 @@ export function JsonViewer({ response, onSummary, notify }: Props) {
         setVersion((v) => v + 1);
         setState({ status: "ready", error: null });
         onSummary(reply.summary);
-      } catch (e) {
-        if (current) setState({ status: "error", error: e instanceof Error ? e.message : String(e) });
-      }
-    })();
+      },
+      (e: unknown) => setState({ status: "error", error: e instanceof Error ? e.message : String(e) }),
+    );
     return () => {
-      current = false;
       c.close();
       client.current = null;
     };
@@ -85,19 +85,17 @@ export function JsonViewer({ response, onSummary, notify }: Props) {
   useEffect(() => {
     const c = client.current;
     if (!c || state.status !== "ready" || count === 0) return;
-    let current = true;
     const start = Math.max(0, first - 50);
+    // NOTE: no reply is dropped as stale. The worker answers in the order it is asked, so rows read before a filter
+    // or a toggle arrive before its count (which clears the rows, below), and rows read after it are of the new tree.
     void c.ask({ type: "rows", start, end: last + 50 }).then((reply) => {
-      if (!current || reply.type !== "rows") return;
+      if (reply.type !== "rows") return;
       setRows((old) => {
         const next = new Map(old);
         reply.rows.forEach((r, i) => next.set(reply.start + i, r));
         return next;
       });
     });
-    return () => {
-      current = false;
-    };
   }, [first, last, version, count, state.status]);
 
   const apply = (reply: Awaited<ReturnType<JsonClient["ask"]>>) => {
@@ -132,12 +130,12 @@ export function JsonViewer({ response, onSummary, notify }: Props) {
             ask({ type: "filter", query: e.target.value });
           }}
         />
-        <button type="button" className="secondary small" onClick={() => ask({ type: "expand", depth: 4 })} disabled={query !== ""}>
+        <Button variant="secondary" small onClick={() => ask({ type: "expand", depth: 4 })} disabled={query !== ""}>
           Open 4 levels
-        </button>
-        <button type="button" className="secondary small" onClick={() => ask({ type: "collapse" })} disabled={query !== ""}>
+        </Button>
+        <Button variant="secondary" small onClick={() => ask({ type: "collapse" })} disabled={query !== ""}>
           Close all
-        </button>
+        </Button>
       </div>
       <p className="hint" data-testid="tree-count">
         {filterError ?? (query ? `${count} match${count === 1 ? "" : "es"}${capped ? ` (the first ${MAX_MATCHES})` : ""}` : `${count} rows showing`)}
@@ -173,9 +171,9 @@ function TreeRow({ row, filtered, onToggle, onCopyValue, onCopyPath }: RowProps)
     <div className="tree-row-line" role="treeitem" aria-expanded={row.expandable ? row.expanded : undefined} aria-level={row.depth + 1}
       style={{ paddingLeft: filtered ? 4 : row.depth * 14 + 4 }}>
       {row.expandable ? (
-        <button type="button" className="tree-toggle" aria-label={row.expanded ? `Close ${label}` : `Open ${label}`} onClick={() => onToggle(row.path)}>
+        <Button className="tree-toggle" aria-label={row.expanded ? `Close ${label}` : `Open ${label}`} onClick={() => onToggle(row.path)}>
           {row.expanded ? "▾" : "▸"}
-        </button>
+        </Button>
       ) : (
         <span className="tree-toggle" />
       )}
@@ -183,12 +181,12 @@ function TreeRow({ row, filtered, onToggle, onCopyValue, onCopyPath }: RowProps)
       <span className="tree-colon">:</span>
       <span className={`tree-value ${row.kind}`}>{row.preview}</span>
       <span className="tree-actions">
-        <button type="button" className="link" onClick={() => void onCopyValue(row.path)} title="Copy the value">
+        <Button variant="link" onClick={() => void onCopyValue(row.path)} title="Copy the value">
           copy
-        </button>
-        <button type="button" className="link" onClick={() => onCopyPath(row.path)} title="Copy the JSONPath of this value">
+        </Button>
+        <Button variant="link" onClick={() => onCopyPath(row.path)} title="Copy the JSONPath of this value">
           path
-        </button>
+        </Button>
       </span>
     </div>
   );

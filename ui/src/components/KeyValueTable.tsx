@@ -1,4 +1,6 @@
 // An editable table of name and value rows (query parameters, extra headers), with add and remove.
+import { Button } from "../core/Button";
+
 interface Row {
   name: string;
   value: string;
@@ -23,14 +25,14 @@ export function KeyValueTable({ caption, rows, onChange, namePlaceholder, testId
             onChange={(e) => set(i, { ...row, name: e.target.value })} />
           <input aria-label={`${caption}: value ${i + 1}`} placeholder="value" value={row.value} spellCheck={false}
             onChange={(e) => set(i, { ...row, value: e.target.value })} />
-          <button type="button" className="secondary small" aria-label={`Remove ${row.name || "this row"}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+          <Button variant="secondary" small aria-label={`Remove ${row.name || "this row"}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
             Remove
-          </button>
+          </Button>
         </div>
       ))}
-      <button type="button" className="secondary small" data-testid={`${testId}-add`} onClick={() => onChange([...rows, { name: "", value: "" }])}>
+      <Button variant="secondary" small data-testid={`${testId}-add`} onClick={() => onChange([...rows, { name: "", value: "" }])}>
         Add
-      </button>
+      </Button>
     </fieldset>
   );
 }

@@ -1,8 +1,10 @@
 // An answer too large to show as one block of text, read as text anyway: the app cuts it into rows (as it came,
 // or pretty-printed) and this list asks for the rows in view, a page at a time, so the window never waits.
-import { useEffect, useRef, useState } from "react";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { responseTextPage, toIpcError } from "../lib/api";
+import { toIpcError } from "../lib/api";
+import { queries } from "../lib/queries";
 
 const ROW_HEIGHT = 18;
 const PAGE = 200;
@@ -14,22 +16,10 @@ interface Props {
 
 export function LargeTextView({ handle, pretty }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [total, setTotal] = useState<number | null>(null);
-  const [pages, setPages] = useState<Map<number, string[]>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-  const asked = useRef(new Set<number>());
-
-  const load = (page: number) => {
-    if (asked.current.has(page)) return;
-    asked.current.add(page);
-    responseTextPage(handle, pretty, page * PAGE, PAGE).then(
-      (p) => {
-        setTotal(p.total);
-        setPages((old) => new Map(old).set(page, p.rows));
-      },
-      (e: unknown) => setError(toIpcError(e).message),
-    );
-  };
+  // The first page tells how many rows there are; then the pages in view are asked for as they scroll in. A kept
+  // answer never changes, so each page is read once.
+  const head = useQuery(queries.answerText(handle, pretty, 0, PAGE));
+  const total = head.data?.total ?? null;
 
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 40 });
@@ -37,11 +27,16 @@ export function LargeTextView({ handle, pretty }: Props) {
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
-  // The first page tells how many rows there are; then the pages in view are asked for as they scroll in.
-  useEffect(() => {
-    if (total === null) load(0);
-    else for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) load(p);
+  const firstPage = Math.floor(first / PAGE);
+  const inView = useQueries({
+    queries: Array.from({ length: Math.floor(last / PAGE) - firstPage + 1 }, (_, i) => ({
+      ...queries.answerText(handle, pretty, firstPage + i, PAGE),
+      enabled: total !== null,
+    })),
   });
+  const rowsOf = (page: number) => (page === 0 ? head.data?.rows : inView[page - firstPage]?.data?.rows);
+  const failed = head.error ?? inView.find((q) => q.error)?.error;
+  const error = failed ? toIpcError(failed).message : null;
 
   if (error) return <p className="input-error" role="alert">{error}</p>;
   return (
@@ -51,7 +46,7 @@ export function LargeTextView({ handle, pretty }: Props) {
       ) : (
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((v) => {
-            const text = pages.get(Math.floor(v.index / PAGE))?.[v.index % PAGE];
+            const text = rowsOf(Math.floor(v.index / PAGE))?.[v.index % PAGE];
             return (
               <div key={v.key} className="tree-line large-text-row" data-testid="large-text-row" style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
                 {text ?? "…"}

@@ -4,6 +4,7 @@ import type { CauseCheck } from "../bindings/CauseCheck";
 import type { AppError as IpcError } from "../bindings/AppError";
 import type { ResponseView } from "../bindings/ResponseView";
 import type { SignatureView } from "../bindings/SignatureView";
+import { Button } from "../core/Button";
 import { formatBytes, formatDuration, statusTone } from "../lib/format";
 import { summariseBody, summariseShallow, type Summary } from "../lib/summary";
 import { ErrorExplanation } from "./ErrorExplanation";
@@ -24,12 +25,11 @@ interface Props {
   error: IpcError | null;
   /** A line above the answer, e.g. that it was opened from history. */
   note: string | null;
-  notify: (text: string) => void;
 }
 
 type Tab = "body" | "headers" | "signature";
 
-export function ResponsePanel({ sending, shown, error, note, notify }: Props) {
+export function ResponsePanel({ sending, shown, error, note }: Props) {
   const [tab, setTab] = useState<Tab>("body");
   // For a large answer the summary comes from the worker that reads it; for a small one, from its text here.
   const [largeSummary, setLargeSummary] = useState<{ handle: number; summary: Summary | null } | null>(null);
@@ -117,9 +117,8 @@ export function ResponsePanel({ sending, shown, error, note, notify }: Props) {
       {summary && <SummaryCard summary={summary} />}
       <div className="tabs" role="tablist">
         {(["body", "headers", "signature"] as const).map((t) => (
-          <button
+          <Button
             key={t}
-            type="button"
             role="tab"
             aria-selected={tab === t}
             data-testid={`tab-${t}`}
@@ -127,10 +126,10 @@ export function ResponsePanel({ sending, shown, error, note, notify }: Props) {
             onClick={() => setTab(t)}
           >
             {t === "body" ? "Body" : t === "headers" ? "Headers" : "Signature"}
-          </button>
+          </Button>
         ))}
       </div>
-      {tab === "body" && <BodyView key={response.body_handle} response={response} onSummary={(s) => setLargeSummary({ handle: response.body_handle, summary: s })} notify={notify} />}
+      {tab === "body" && <BodyView key={response.body_handle} response={response} onSummary={(s) => setLargeSummary({ handle: response.body_handle, summary: s })} />}
       {tab === "headers" && (
         <table className="kv">
           <tbody>

@@ -1,14 +1,21 @@
 // The built-in sandbox's clock, set ahead or behind to practise TIMESTAMP_EXPIRED. Lasts until the app closes.
-import { useEffect, useState } from "react";
-import { sandboxClockGet, sandboxClockSet, toIpcError } from "../lib/api";
+import { useQueryClient, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "../core/Button";
+import { sandboxClockSet, toIpcError } from "../lib/api";
+import { keys, queries } from "../lib/queries";
 
 export function SandboxClock() {
+  const client = useQueryClient();
+  const clock = useQuery(queries.sandboxClock());
   const [minutes, setMinutes] = useState("0");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  useEffect(() => {
-    sandboxClockGet().then((secs) => setMinutes(String(secs / 60)), () => undefined);
-  }, []);
+  // The field starts from the clock once it has been read; after that it is the person's.
+  const [filled, setFilled] = useState(false);
+  if (!filled && clock.data !== undefined) {
+    setFilled(true);
+    setMinutes(String(clock.data / 60));
+  }
 
   // Not a <form>: it sits inside the environment editor's form.
   async function apply() {
@@ -19,6 +26,8 @@ export function SandboxClock() {
     }
     try {
       const secs = await sandboxClockSet(Math.round(value * 60));
+      // Only this window sets the sandbox's clock: no event needed.
+      client.setQueryData(keys.sandboxClock, secs);
       setMessage({
         ok: true,
         text:
@@ -46,9 +55,9 @@ export function SandboxClock() {
               }
             }}
           />
-          <button type="button" className="secondary small" data-testid="sandbox-clock-apply" onClick={() => void apply()}>
+          <Button variant="secondary" small data-testid="sandbox-clock-apply" onClick={() => void apply()}>
             Apply
-          </button>
+          </Button>
         </div>
         {message && (
           <p className={message.ok ? "check ok" : "check bad"} role="status" data-testid="sandbox-clock-message">

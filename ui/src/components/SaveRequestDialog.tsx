@@ -2,9 +2,10 @@
 import { useState, type FormEvent } from "react";
 import type { FolderNode } from "../bindings/FolderNode";
 import type { SavedRequest } from "../bindings/SavedRequest";
+import { Button } from "../core/Button";
+import { Dialog } from "../core/Dialog";
 import { flattenFolders } from "../hooks/useCollections";
 import { collectionFolderCreate, collectionRequestSave, toIpcError } from "../lib/api";
-import { Dialog } from "./core/Dialog";
 
 interface Props {
   /** The request to save; its `id` is ignored (this always saves a new one). */
@@ -77,12 +78,12 @@ export function SaveRequestDialog({ request, tree, onSaved, onClose }: Props) {
         )}
         <div className="dialog-actions">
           <span className="spacer" />
-          <button type="button" className="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={onClose}>
             Cancel
-          </button>
-          <button type="submit" data-testid="save-confirm">
+          </Button>
+          <Button type="submit" data-testid="save-confirm">
             Save
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

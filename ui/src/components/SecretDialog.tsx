@@ -2,8 +2,9 @@
 // credential store, it says so and offers to keep the secret for this session only.
 import { useState, type FormEvent } from "react";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
+import { Button } from "../core/Button";
+import { Dialog } from "../core/Dialog";
 import { environmentForgetSecret, environmentSetSecret, toIpcError } from "../lib/api";
-import { Dialog } from "./core/Dialog";
 
 interface Props {
   environment: EnvironmentView;
@@ -70,22 +71,22 @@ export function SecretDialog({ environment, onClose }: Props) {
         )}
         <div className="dialog-actions">
           {environment.secret !== "missing" && environment.secret !== "builtin" && (
-            <button type="button" className="secondary" data-testid="secret-forget" onClick={forget}>
+            <Button variant="secondary" data-testid="secret-forget" onClick={forget}>
               {environment.builtin ? "Use the built-in sandbox secret" : "Remove the saved secret"}
-            </button>
+            </Button>
           )}
           <span className="spacer" />
-          <button type="button" className="secondary" onClick={onClose}>
+          <Button variant="secondary" onClick={onClose}>
             Cancel
-          </button>
+          </Button>
           {offerSession ? (
-            <button type="button" data-testid="secret-session" onClick={() => void save(true)}>
+            <Button data-testid="secret-session" onClick={() => void save(true)}>
               Keep it for this session only
-            </button>
+            </Button>
           ) : (
-            <button type="submit" data-testid="secret-save">
+            <Button type="submit" data-testid="secret-save">
               Save secret
-            </button>
+            </Button>
           )}
         </div>
       </form>

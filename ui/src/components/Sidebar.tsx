@@ -1,6 +1,7 @@
 // The sidebar: History and Collections, one at a time, as tabs; it folds away to a narrow strip (Ctrl+B) to give the
 // request and the response the room.
 import type { ReactNode } from "react";
+import { Button } from "../core/Button";
 
 export type SidebarTab = "history" | "collections";
 
@@ -15,8 +16,7 @@ interface Props {
 
 export function Sidebar({ tab, onTab, history, collections, shown, onShown }: Props) {
   const tabButton = (id: SidebarTab, label: string) => (
-    <button
-      type="button"
+    <Button
       role="tab"
       aria-selected={tab === id}
       className={tab === id ? "tab active" : "tab"}
@@ -24,15 +24,15 @@ export function Sidebar({ tab, onTab, history, collections, shown, onShown }: Pr
       onClick={() => onTab(id)}
     >
       {label}
-    </button>
+    </Button>
   );
   if (!shown) {
     return (
       <aside className="panel sidebar folded" aria-label="History and collections (hidden)">
-        <button type="button" className="link" data-testid="sidebar-show" title="Show history and collections (Ctrl+B)" onClick={() => onShown(true)}>
+        <Button variant="link" data-testid="sidebar-show" title="Show history and collections (Ctrl+B)" onClick={() => onShown(true)}>
           <span aria-hidden="true">»</span>
           <span className="folded-label">History · Collections</span>
-        </button>
+        </Button>
       </aside>
     );
   }
@@ -43,9 +43,9 @@ export function Sidebar({ tab, onTab, history, collections, shown, onShown }: Pr
           {tabButton("history", "History")}
           {tabButton("collections", "Collections")}
         </div>
-        <button type="button" className="link" data-testid="sidebar-hide" aria-label="Hide history and collections" title="Hide history and collections, for a wider request (Ctrl+B)" onClick={() => onShown(false)}>
+        <Button variant="link" data-testid="sidebar-hide" aria-label="Hide history and collections" title="Hide history and collections, for a wider request (Ctrl+B)" onClick={() => onShown(false)}>
           «
-        </button>
+        </Button>
       </div>
       <div role="tabpanel" className="sidebar-body">
         {tab === "history" ? history : collections}

@@ -1,4 +1,5 @@
 // The open requests, as tabs above the composer: choose one, close one, open a new one (Ctrl+T, Ctrl+W).
+import { Button } from "../core/Button";
 import type { RequestTab } from "../hooks/useTabs";
 
 interface Props {
@@ -17,20 +18,20 @@ export function TabBar({ tabs, activeId, titleOf, onSelect, onClose, onNew }: Pr
         const title = titleOf(t);
         return (
           <div key={t.id} className={t.id === activeId ? "request-tab active" : "request-tab"}>
-            <button type="button" role="tab" aria-selected={t.id === activeId} className="request-tab-title" data-testid="request-tab"
+            <Button role="tab" aria-selected={t.id === activeId} className="request-tab-title" data-testid="request-tab"
               title={`${t.draft.method} ${t.draft.endpoint}`} onClick={() => onSelect(t.id)}>
               {t.sending ? "⏳ " : ""}
               {title}
-            </button>
-            <button type="button" className="link request-tab-close" aria-label={`Close ${title}`} title="Close (Ctrl+W)" onClick={() => onClose(t.id)}>
+            </Button>
+            <Button variant="link" className="request-tab-close" aria-label={`Close ${title}`} title="Close (Ctrl+W)" onClick={() => onClose(t.id)}>
               ×
-            </button>
+            </Button>
           </div>
         );
       })}
-      <button type="button" className="link request-tab-new" aria-label="New request tab" title="New request (Ctrl+T)" data-testid="new-tab" onClick={onNew}>
+      <Button variant="link" className="request-tab-new" aria-label="New request tab" title="New request (Ctrl+T)" data-testid="new-tab" onClick={onNew}>
         +
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 // The sandbox's test values: an input for every outcome, grouped by endpoint, each one a click away from the composer.
 import type { Endpoint } from "../bindings/Endpoint";
 import type { TestValue } from "../bindings/TestValue";
-import { Dialog } from "./core/Dialog";
+import { Button } from "../core/Button";
+import { Dialog } from "../core/Dialog";
 
 interface Props {
   endpoints: Endpoint[];
@@ -19,9 +20,9 @@ export function TestValuesDialog({ endpoints, testValues, onUse, onClose }: Prop
     <Dialog labelledBy="tv-title" onClose={onClose} wide testId="test-values">
       <div className="panel-head">
         <h2 id="tv-title">Sandbox test values</h2>
-        <button type="button" className="secondary small" onClick={onClose}>
+        <Button variant="secondary" small onClick={onClose}>
           Close
-        </button>
+        </Button>
       </div>
       <p>
         The built-in sandbox always answers these inputs the same way, so you can practise every outcome. Choose
@@ -42,9 +43,9 @@ export function TestValuesDialog({ endpoints, testValues, onUse, onClose }: Prop
                     </td>
                     <td className="tv-outcome">{t.outcome}</td>
                     <td className="tv-use">
-                      <button type="button" className="chip" data-testid="use-test-value" onClick={() => onUse(t)}>
+                      <Button variant="chip" data-testid="use-test-value" onClick={() => onUse(t)}>
                         Use
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 ))}

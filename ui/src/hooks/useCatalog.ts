@@ -1,22 +1,19 @@
-// The endpoint catalog and the sandbox's test values, loaded once from the app's Rust side.
-import { useEffect, useState } from "react";
+// The endpoint catalog and the sandbox's test values, read once from the app's Rust side.
+import { useQuery } from "@tanstack/react-query";
 import type { Endpoint } from "../bindings/Endpoint";
 import type { TestValue } from "../bindings/TestValue";
-import { catalogList, sandboxTestValues } from "../lib/api";
+import { queries } from "../lib/queries";
 
 export interface CatalogState {
   endpoints: Endpoint[];
   testValues: TestValue[];
 }
 
+const NONE: never[] = [];
+
 export function useCatalog(): CatalogState {
-  const [state, setState] = useState<CatalogState>({ endpoints: [], testValues: [] });
-  useEffect(() => {
-    Promise.all([catalogList(), sandboxTestValues()]).then(
-      ([endpoints, testValues]) => setState({ endpoints, testValues }),
-      // Without the catalog the composer still works by hand; nothing to show the user here.
-      () => setState({ endpoints: [], testValues: [] }),
-    );
-  }, []);
-  return state;
+  // Without the catalog the composer still works by hand; nothing to show the user here.
+  const endpoints = useQuery(queries.catalog()).data ?? NONE;
+  const testValues = useQuery(queries.testValues()).data ?? NONE;
+  return { endpoints, testValues };
 }

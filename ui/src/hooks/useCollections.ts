@@ -1,23 +1,10 @@
-// The collection tree, refreshed when the app says collections changed.
-import { useEffect, useState } from "react";
+// The collections tree (folders and saved requests), read again when the app says collections changed.
+import { useQuery } from "@tanstack/react-query";
 import type { FolderNode } from "../bindings/FolderNode";
-import { collectionsTree } from "../lib/api";
-import { useAppEvent } from "./useAppEvent";
+import { queries } from "../lib/queries";
 
 export function useCollections(): FolderNode | null {
-  const [tree, setTree] = useState<FolderNode | null>(null);
-  const changes = useAppEvent("collections-changed");
-  useEffect(() => {
-    let current = true;
-    collectionsTree().then(
-      (t) => current && setTree(t),
-      () => current && setTree(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [changes]);
-  return tree;
+  return useQuery(queries.collections()).data ?? null;
 }
 
 /** Every folder with its depth, for "choose a folder" lists. */

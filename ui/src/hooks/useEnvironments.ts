@@ -1,9 +1,9 @@
-// Every environment and the active one (never a secret), refreshed when the app says environments changed.
-import { useCallback, useEffect, useState } from "react";
+// Every environment and the active one (never a secret), read again when the app says environments changed.
+import { useMutation, useQuery } from "@tanstack/react-query";
 import type { EnvironmentView } from "../bindings/EnvironmentView";
 import type { AppError as IpcError } from "../bindings/AppError";
-import { environmentSelect, environmentsList, toIpcError } from "../lib/api";
-import { useAppEvent } from "./useAppEvent";
+import { environmentSelect, toIpcError } from "../lib/api";
+import { queries } from "../lib/queries";
 
 export interface EnvironmentsState {
   list: EnvironmentView[];
@@ -13,34 +13,18 @@ export interface EnvironmentsState {
 }
 
 export function useEnvironments(): EnvironmentsState {
-  const [list, setList] = useState<EnvironmentView[]>([]);
-  const [activeId, setActiveId] = useState<number | null>(null);
-  const [loadError, setLoadError] = useState<IpcError | null>(null);
-  const changes = useAppEvent("environments-changed");
-
-  useEffect(() => {
-    let current = true;
-    environmentsList().then(
-      (view) => {
-        if (!current) return;
-        setList(view.environments);
-        setActiveId(view.active_id);
-        setLoadError(null);
-      },
-      (e: unknown) => current && setLoadError(toIpcError(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [changes]);
-
-  const select = useCallback(async (id: number) => {
-    try {
-      await environmentSelect(id);
-    } catch (e) {
-      setLoadError(toIpcError(e));
-    }
-  }, []);
-
-  return { list, active: list.find((e) => e.id === activeId) ?? null, loadError, select };
+  const read = useQuery(queries.environments());
+  // The app announces the new choice, and the list is read again with it.
+  const choose = useMutation({ mutationFn: (id: number) => environmentSelect(id) });
+  const list = read.data?.environments ?? [];
+  const activeId = read.data?.active_id ?? null;
+  const failed = choose.error ?? read.error;
+  return {
+    list,
+    active: list.find((e) => e.id === activeId) ?? null,
+    loadError: failed ? toIpcError(failed) : null,
+    select: async (id) => {
+      await choose.mutateAsync(id).catch(() => undefined);
+    },
+  };
 }

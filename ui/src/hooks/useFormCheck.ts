@@ -1,27 +1,18 @@
 // Checks a form's values with the app's validators (the same ones the sandbox applies) as the user types.
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import type { FieldProblem } from "../bindings/FieldProblem";
-import { catalogCheckForm } from "../lib/api";
 import type { FormValues } from "../lib/form";
+import { queries } from "../lib/queries";
+import { useDebounced } from "./useDebounced";
+
+const NONE: FieldProblem[] = [];
 
 export function useFormCheck(endpointId: string | null, values: FormValues | null): FieldProblem[] {
-  // The problems remember which values they are about, so an answer never lands on other values.
-  const [checked, setChecked] = useState<{ key: string; problems: FieldProblem[] } | null>(null);
+  // A key for the values, so a new object with the same values is the same check.
   const key = endpointId && values ? JSON.stringify([endpointId, values]) : null;
-  useEffect(() => {
-    if (!key) return;
-    const [id, vals] = JSON.parse(key) as [string, FormValues];
-    let current = true;
-    const timer = setTimeout(() => {
-      catalogCheckForm(id, vals).then(
-        (problems) => current && setChecked({ key, problems }),
-        () => current && setChecked({ key, problems: [] }),
-      );
-    }, 40);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [key]);
-  return key && checked?.key === key ? checked.problems : [];
+  const settled = useDebounced(key, 40);
+  const [id, vals] = settled ? (JSON.parse(settled) as [string, FormValues]) : ["", {}];
+  const check = useQuery({ ...queries.formCheck(id, vals), enabled: settled !== null });
+  // The problems are those of the values on screen, or none while they are being checked.
+  return key !== null && key === settled ? (check.data ?? NONE) : NONE;
 }

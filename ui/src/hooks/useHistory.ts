@@ -1,9 +1,11 @@
-// The history list: search as you type (debounced), filters, refreshed when the app says history changed.
-import { useEffect, useState } from "react";
+// The history list: search as you type (debounced), filters; a new send comes in at the top, and the list is read
+// again when the app says anything else in history changed (lib/changeFeed.ts).
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import type { HistoryFilter } from "../bindings/HistoryFilter";
 import type { HistorySummary } from "../bindings/HistorySummary";
-import { historyList } from "../lib/api";
-import { useAppEvent } from "./useAppEvent";
+import { queries } from "../lib/queries";
+import { useDebounced } from "./useDebounced";
 
 export type StatusChoice = "all" | "2" | "4" | "5" | "0";
 
@@ -65,24 +67,12 @@ export function activeFilterCount(c: HistoryChoices): number {
   return [c.status !== "all", c.environment, c.module, c.errorCode, c.from, c.to].filter(Boolean).length;
 }
 
+const NONE: HistorySummary[] = [];
+
 export function useHistory(): HistoryState {
-  const [items, setItems] = useState<HistorySummary[]>([]);
   const [choices, setChoices] = useState<HistoryChoices>(NO_CHOICES);
-  const changes = useAppEvent("history-changed");
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      historyList(filterFor(choices)).then(
-        (rows) => current && setItems(rows),
-        () => current && setItems([]),
-      );
-    }, 120);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [choices, changes]);
-
-  return { items, choices, setChoices };
+  const settled = useDebounced(choices, 120);
+  // While a new search is read, the last answer stays on screen.
+  const read = useQuery({ ...queries.history(filterFor(settled)), placeholderData: keepPreviousData });
+  return { items: read.data ?? NONE, choices, setChoices };
 }

@@ -1,14 +1,16 @@
 // Several requests open at once: each tab keeps its own request, where it came from, and its own answer. Sends
 // land in the tab that made them. The open tabs are remembered in the data folder for the next start (Aadhaar
 // numbers masked, as history keeps them).
+import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import type { HistoryOpened } from "../bindings/HistoryOpened";
 import type { AppError as IpcError } from "../bindings/AppError";
 import type { SavedRequest } from "../bindings/SavedRequest";
 import type { SendInput } from "../bindings/SendInput";
 import type { SendOutcome } from "../bindings/SendOutcome";
-import { toIpcError, uiTabsGet, uiTabsSet } from "../lib/api";
+import { toIpcError, uiTabsSet } from "../lib/api";
 import { FIRST_DRAFT } from "../lib/draft";
+import { queries } from "../lib/queries";
 
 export interface RequestTab {
   id: number;
@@ -67,21 +69,17 @@ export function restoreTabs(text: string | null): { tabs: RequestTab[]; active: 
 
 export function useTabs(): TabsState {
   const [state, setState] = useState<{ tabs: RequestTab[]; active: number }>({ tabs: [blank(1)], active: 1 });
+  const saved = useQuery(queries.savedTabs());
+  // The tabs of the last run are put back once, when they arrive, and only while nothing has been touched yet: the
+  // person's own work always wins. Until they have arrived (or failed to), nothing is saved over them.
   const [restored, setRestored] = useState(false);
+  if (!restored && !saved.isPending) {
+    setRestored(true);
+    const last = saved.data === undefined ? null : restoreTabs(saved.data);
+    if (last && state.tabs.length === 1 && state.tabs[0] && isBlank(state.tabs[0])) setState(last);
+  }
   const { tabs } = state;
   const active = tabs.find((t) => t.id === state.active) ?? tabs[0] ?? blank(1);
-
-  useEffect(() => {
-    uiTabsGet().then(
-      (text) => {
-        const saved = restoreTabs(text);
-        // Only while nothing has been touched yet: the person's own work always wins.
-        if (saved) setState((s) => (s.tabs.length === 1 && s.tabs[0] && isBlank(s.tabs[0]) ? saved : s));
-        setRestored(true);
-      },
-      () => setRestored(true),
-    );
-  }, []);
 
   useEffect(() => {
     if (!restored) return;

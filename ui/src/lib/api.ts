@@ -3,7 +3,6 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
 import type { AppError } from "../bindings/AppError";
-import type { BatchEvent } from "../bindings/BatchEvent";
 import type { Change } from "../bindings/Change";
 import type { SheetView } from "../bindings/SheetView";
 
@@ -58,26 +57,4 @@ export const CHANGE_EVENT = "vk-change";
 /** Calls `handler` with every change the app announces; returns the function that stops listening. */
 export function onChange(handler: (change: Change) => void): Promise<() => void> {
   return listen<Change>(CHANGE_EVENT, (e) => handler(e.payload));
-}
-
-export type AppEvent = "history-changed" | "environments-changed" | "collections-changed";
-
-const CHANGES_OF: Record<AppEvent, Change["what"][]> = {
-  "history-changed": ["history", "history_added"],
-  "environments-changed": ["environments"],
-  "collections-changed": ["collections"],
-};
-
-/** Calls `onChanged` whenever the app announces a change of that kind; returns the function that stops listening. */
-export function onAppEvent(event: AppEvent, onChanged: () => void): Promise<() => void> {
-  return onChange((change) => {
-    if (CHANGES_OF[event].includes(change.what)) onChanged();
-  });
-}
-
-/** Every run's progress and changes, as the app announces them. */
-export function onBatchEvent(handler: (event: BatchEvent) => void): Promise<() => void> {
-  return onChange((change) => {
-    if (change.what === "batch_run") handler(change.event);
-  });
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { EnvironmentView } from "../../bindings/EnvironmentView";
 import type { SnippetInput } from "../../bindings/SnippetInput";
+import { TestProviders } from "../../test/TestProviders";
 import { CodePanel, DEFAULT_CODE_OPTIONS, type CodeOptions } from "../CodePanel";
 
 const api = vi.hoisted(() => ({
@@ -35,7 +36,11 @@ const draft = { method: "POST", endpoint: "/api/v1/verify/pan", body: '{"pan":"A
 /** The panel with its options kept in state, as the app keeps them. */
 function Stateful({ notify }: { notify: (text: string) => void }) {
   const [options, setOptions] = useState<CodeOptions>(DEFAULT_CODE_OPTIONS);
-  return <CodePanel draft={draft} environment={sandbox} options={options} onOptions={setOptions} notify={notify} />;
+  return (
+    <TestProviders notify={notify}>
+      <CodePanel draft={draft} environment={sandbox} options={options} onOptions={setOptions} />
+    </TestProviders>
+  );
 }
 
 describe("CodePanel", () => {
@@ -64,7 +69,11 @@ describe("CodePanel", () => {
 
   it("shows why code cannot be written, and offers no copy", async () => {
     api.snippetShow.mockRejectedValueOnce({ kind: "invalid_input", message: "The server address \"x\" must start with http:// or https://." });
-    render(<CodePanel draft={draft} environment={sandbox} options={{ ...DEFAULT_CODE_OPTIONS, baseUrl: "x" }} onOptions={() => {}} notify={() => {}} />);
+    render(
+      <TestProviders>
+        <CodePanel draft={draft} environment={sandbox} options={{ ...DEFAULT_CODE_OPTIONS, baseUrl: "x" }} onOptions={() => {}} />
+      </TestProviders>,
+    );
     await waitFor(() => expect(screen.getByTestId("code-error").textContent).toContain("must start with http://"));
     expect(screen.getByTestId("code-copy").hasAttribute("disabled")).toBe(true);
     expect(screen.queryByTestId("code-sandbox-hint")).toBeNull();

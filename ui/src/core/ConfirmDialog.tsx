@@ -1,11 +1,16 @@
 // A question with two answers, for anything that cannot be taken back or goes somewhere that matters.
+import { Button } from "./Button";
 import { Dialog } from "./Dialog";
 
-interface Props {
+/** What to ask: the heading, the consequences in plain words, and the words on the button that goes ahead. */
+export interface Question {
   title: string;
   message: string;
   confirmLabel: string;
   danger?: boolean;
+}
+
+interface Props extends Question {
   onConfirm: () => void;
   onCancel: () => void;
 }
@@ -17,12 +22,12 @@ export function ConfirmDialog({ title, message, confirmLabel, danger = false, on
       <p>{message}</p>
       <div className="dialog-actions">
         <span className="spacer" />
-        <button type="button" className="secondary" onClick={onCancel} autoFocus>
+        <Button variant="secondary" onClick={onCancel} autoFocus>
           Cancel
-        </button>
-        <button type="button" className={danger ? "danger" : undefined} data-testid="confirm-yes" onClick={onConfirm}>
+        </Button>
+        <Button variant={danger ? "danger" : "primary"} data-testid="confirm-yes" onClick={onConfirm}>
           {confirmLabel}
-        </button>
+        </Button>
       </div>
     </Dialog>
   );
